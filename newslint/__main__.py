@@ -1,0 +1,3 @@
+from newslint.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The shared analysis of one document: blocks, their parses, sentences and quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newslint.analysis.quotes import Quote, QuoteScan
+from newslint.documents.model import Block, Document
+from newslint.documents.source import Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one block; ``span`` is its spaCy span."""
+
+    block: int
+    span: Span
+    start: int
+    end: int
+
+
+@dataclass
+class AnalysedBlock:
+    index: int
+    block: Block
+    doc: Doc | None
+
+    def offset(self, token: Token) -> int:
+        """Source offset of a token."""
+        return self.block.start + token.idx
+
+    def sentences(self) -> Iterator[Sentence]:
+        if self.doc is None or not self.doc.has_annotation("SENT_START"):
+            return
+        for span in self.doc.sents:
+            start = self.block.start + span.start_char
+            yield Sentence(self.index, span, start, self.block.start + span.end_char)
+
+
+@dataclass
+class Analysis:
+    """Everything rules may read about a document. Rules never call spaCy."""
+
+    document: Document
+    blocks: list[AnalysedBlock]
+    quotes: QuoteScan
+
+    @property
+    def source(self) -> Source:
+        return self.document.source
+
+    @property
+    def text(self) -> str:
+        return self.document.source.text
+
+    def sentences(self) -> Iterator[Sentence]:
+        for block in self.blocks:
+            yield from block.sentences()
+
+    def quote_at(self, offset: int) -> Quote | None:
+        return self.quotes.innermost(offset)
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """True if any of ``[start, end)`` lies inside a quotation."""
+        return self.quotes.covers(start, end if end is not None else start + 1)
+
+    def block_at(self, offset: int) -> AnalysedBlock | None:
+        return next((b for b in self.blocks if b.block.start <= offset < b.block.end), None)

@@ -1,0 +1,50 @@
+"""Command-line options, in ruff's spelling where ruff has one."""
+
+from __future__ import annotations
+
+import argparse
+
+from newslint import __version__
+
+FORMATS = ("text", "json", "sarif", "github")
+SEVERITY_CHOICES = ("error", "warning", "info")
+
+EPILOG = """\
+subcommands:
+  newslint rule CODE   print a rule's documentation
+  newslint rules       list every rule
+
+exit codes:
+  0  no findings at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage, config, input, model or plugin error
+"""
+
+
+def codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in value.split(",") if c.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="An editorial style and neutrality linter for news copy.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads stdin")
+    add("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    add("--select", type=codes, help="comma-separated rule codes or prefixes to enable")
+    add("--ignore", type=codes, help="comma-separated rule codes or prefixes to disable")
+    add("--extend-select", type=codes, help="codes to enable on top of the selection")
+    add("--fail-on", choices=SEVERITY_CHOICES, help="lowest severity that fails (default: warning)")
+    add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    add("--statistics", action="store_true", help="count findings per rule")
+    add("--show-source", action="store_true", help="show the source line under each finding")
+    add("--quiet", "-q", action="store_true", help="print findings only, no summary or notices")
+    add("--color", choices=("auto", "always", "never"), default="auto")
+    add("--config", help="use this config file instead of discovering one")
+    add("--stdin-filename", help="the path to report for input read from stdin")
+    add("--version", action="version", version=f"newslint {__version__}")
+    return parser

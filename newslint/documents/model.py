@@ -1,0 +1,77 @@
+"""The document model: prose blocks with exact offsets into the source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from newslint.documents.source import Source
+
+
+class BlockKind(str, Enum):
+    HEADLINE = "headline"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    BLOCK_QUOTE = "block-quote"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of prose.
+
+    ``text`` is the source slice ``[start, end)`` with everything that is not prose
+    (markup, URLs, line ends) blanked to spaces, so index ``i`` in ``text`` is
+    offset ``start + i`` in the source.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_title(self) -> bool:
+        return self.kind in (BlockKind.HEADLINE, BlockKind.HEADING)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Codes switched off for source lines ``first..last`` (1-based, inclusive).
+
+    An empty ``codes`` means every rule.
+    """
+
+    first: int
+    last: int
+    codes: frozenset[str]
+
+    def covers(self, line: int, code: str) -> bool:
+        if not self.first <= line <= self.last:
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    blocks: Sequence[Block]
+    suppressions: Sequence[Suppression] = ()
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def suppressed(self, line: int, code: str) -> bool:
+        return any(s.covers(line, code) for s in self.suppressions)
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` replaced by spaces: markup that is not prose."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def prose_slice(source: Source, start: int, end: int) -> str:
+    """The source slice with line-end characters blanked, so sentences flow over lines."""
+    return source.text[start:end].replace("\r", " ").replace("\n", " ")

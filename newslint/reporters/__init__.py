@@ -1,0 +1,43 @@
+"""Turning findings into output: plain text, JSON, SARIF and GitHub annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newslint.documents.source import Source
+from newslint.reporters import github, json, sarif, text
+from newslint.rules.base import Finding, Rule
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a reporter may need besides the findings."""
+
+    rules: Mapping[str, type[Rule]]
+    sources: Mapping[str, Source]
+    color: bool = False
+    show_source: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    version: str = "0"
+
+
+Reporter = Callable[[Sequence[Finding], ReportContext], str]
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text.report,
+    "json": json.report,
+    "sarif": sarif.report,
+    "github": github.report,
+}
+
+
+def render(fmt: str, findings: Sequence[Finding], context: ReportContext) -> str:
+    """The report in format ``fmt``; findings come sorted by path, line, column.
+
+    Each line of the result ends with a newline; an empty report is ``""``.
+    """
+    if fmt not in REPORTERS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(REPORTERS)}")
+    return REPORTERS[fmt](findings, context)

@@ -1,0 +1,110 @@
+"""Rule kinds that rule packs instantiate with data (Vale's model).
+
+``existence`` flags any listed word or phrase; ``substitution`` flags a word and
+suggests the house form. Both look only at the writer's own voice: text inside
+quotation marks is the source's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+from newslint.analysis.document import Analysis
+from newslint.rules.base import Finding, Rule
+
+WORD_EDGE_START = r"(?<![\w’'-])"
+WORD_EDGE_END = r"(?![\w-]|['’]\w)"
+
+
+def phrase_pattern(phrases: Iterable[str], ignore_case: bool) -> re.Pattern[str]:
+    """One regex matching any phrase as whole words; spaces match any whitespace."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(f"{WORD_EDGE_START}(?:{body}){WORD_EDGE_END}", re.I if ignore_case else 0)
+
+
+class PackRule(Rule):
+    """A rule whose words and messages come from a rule pack."""
+
+    message: ClassVar[str]
+    ignore_case: ClassVar[bool] = True
+    exceptions: ClassVar[tuple[str, ...]] = ()
+    avoid: ClassVar[str] = ""
+    prefer: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    pack: ClassVar[str] = ""
+    pack_keys: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
+        """Class attributes for a pack entry of this kind (keys already validated)."""
+        return {"ignore_case": entry.get("ignore-case", True)}
+
+    @classmethod
+    def documentation(cls) -> str:
+        parts = [cls.summary, cls.description]
+        if cls.avoid:
+            parts.append(f"Anti-pattern:\n    {cls.avoid}")
+        if cls.prefer:
+            parts.append(f"Best practice:\n    {cls.prefer}")
+        parts.append(f"Defined in rule pack: {cls.pack}")
+        return "\n\n".join(p for p in parts if p)
+
+    def matches(
+        self, analysis: Analysis, pattern: re.Pattern[str]
+    ) -> Iterator[tuple[re.Match[str], int, int]]:
+        """Matches in prose, outside quotes and outside listed exceptions."""
+        unless = phrase_pattern(self.exceptions, True) if self.exceptions else None
+        for block in analysis.document.blocks:
+            spared = [m.span() for m in unless.finditer(block.text)] if unless else []
+            for match in pattern.finditer(block.text):
+                start, end = block.start + match.start(), block.start + match.end()
+                if analysis.in_quote(start, end):
+                    continue
+                if not any(a <= match.start() and match.end() <= b for a, b in spared):
+                    yield match, start, end
+
+
+class ExistenceRule(PackRule):
+    """Flags each listed word or phrase."""
+
+    tokens: ClassVar[tuple[str, ...]] = ()
+    pack_keys = frozenset({"tokens"})
+
+    @classmethod
+    def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
+        return super().configure(entry) | {"tokens": tuple(entry["tokens"])}
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        pattern = phrase_pattern(self.tokens, self.ignore_case)
+        for match, start, end in self.matches(analysis, pattern):
+            yield self.finding(analysis, start, end, self.message.format(match=match.group()))
+
+
+class SubstitutionRule(PackRule):
+    """Flags each listed word and suggests the preferred one."""
+
+    swap: ClassVar[Mapping[str, str]] = {}
+    pack_keys = frozenset({"swap"})
+
+    @classmethod
+    def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
+        return super().configure(entry) | {"swap": dict(entry["swap"])}
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        lookup = {k.lower() if self.ignore_case else k: v for k, v in self.swap.items()}
+        pattern = phrase_pattern(self.swap, self.ignore_case)
+        for match, start, end in self.matches(analysis, pattern):
+            word = match.group()
+            key = " ".join(word.split())
+            better = lookup[key.lower() if self.ignore_case else key]
+            message = self.message.format(match=word, suggestion=better)
+            yield self.finding(analysis, start, end, message, suggestion=better)
+
+
+BUILTIN_KINDS: dict[str, type[PackRule]] = {
+    "existence": ExistenceRule,
+    "substitution": SubstitutionRule,
+}

@@ -1,0 +1,1 @@
+"""Declarative rule packs (TOML). Installed as ``newslint.packs`` so the wheel carries them."""

@@ -1,0 +1,69 @@
+"""Shared test helpers: run the real CLI in-process (real spaCy model, no mocks)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newslint.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def findings(self) -> list[dict]:
+        return json.loads(self.stdout)
+
+    def at(self, code: str) -> list[tuple[int, int]]:
+        """(line, column) of each finding with ``code``."""
+        return [(f["line"], f["column"]) for f in self.findings if f["code"] == code]
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse usage errors
+                code = int(exc.code or 0)
+    finally:
+        sys.stdin = saved
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def lint(tmp_path: Path):
+    """Write ``text`` to a file and lint it with JSON output."""
+
+    def _lint(text: str, *args: str, name: str = "article.txt") -> Result:
+        path = tmp_path / name
+        path.write_bytes(text.encode("utf-8"))
+        return run_cli("--format", "json", *args, str(path))
+
+    return _lint
+
+
+@pytest.fixture
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS

@@ -61,7 +61,9 @@ def test_huge_file_is_refused_by_configured_limit(tmp_path):
 
 
 def test_stdin_with_filename(tmp_path):
-    result = run_cli("--format", "json", "--stdin-filename", "story.txt", "-", stdin=FLAWED.encode())
+    result = run_cli(
+        "--format", "json", "--stdin-filename", "story.txt", "-", stdin=FLAWED.encode()
+    )
     assert result.code == 1
     assert result.findings[0]["path"] == "story.txt"
 
@@ -101,7 +103,15 @@ def test_show_source_draws_a_caret_under_the_span(tmp_path):
 def test_json_contract(tmp_path):
     [finding] = run_cli("--format", "json", str(write(tmp_path, "a.txt", FLAWED))).findings
     assert list(finding) == [
-        "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "rule",
+        "severity",
+        "message",
     ]
     assert finding["rule"] == "scare-quotes" and finding["severity"] == "warning"
 

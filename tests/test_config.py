@@ -126,8 +126,11 @@ exceptions = ["chicken Kiev"]
 
 
 def test_broken_pack_names_file_and_key(tmp_path):
-    write(tmp_path / "house.toml", '[[rules]]\ncode = "HS001"\nname = "x"\nkind = "existence"\n'
-          'summary = "s"\nmessage = "m"\ntokens = ["a"]\ncolour = "red"\n')
+    write(
+        tmp_path / "house.toml",
+        '[[rules]]\ncode = "HS001"\nname = "x"\nkind = "existence"\n'
+        'summary = "s"\nmessage = "m"\ntokens = ["a"]\ncolour = "red"\n',
+    )
     write(tmp_path / "newslint.toml", 'packs = ["house.toml"]\n')
     result = run_cli(str(write(tmp_path / "a.txt", FLAWED)))
     assert result.code == 2

@@ -108,7 +108,7 @@ def _recording(name: str, rule: RuleFuncInlineType, find: MarkFinder) -> RuleFun
 
 
 def _markdown() -> MarkdownIt:
-    # Inline content is parsed per block by parse_inline; fragments_join would merge the
+    # Inline content is parsed per block by _parse_inline; fragments_join would merge the
     # emphasis tokens whose final type _Mark.active inspects.
     md = MarkdownIt("commonmark").disable(["inline", "fragments_join"])
     rules: dict[str, tuple[RuleFuncInlineType, MarkFinder]] = {
@@ -204,7 +204,8 @@ def _line_positions(source: Source, opener: Token, inline: Token) -> Iterator[tu
 
 
 def _parse_inline(source: Source, env: dict[str, Any], opener: Token, inline: Token) -> _Inline:
-    env[MARKS] = marks = []
+    marks: list[_Mark] = []
+    env[MARKS] = marks
     MD.inline.parse(inline.content, MD, env, [])
     content_starts, heads, source_starts = zip(
         *_line_positions(source, opener, inline), strict=True
@@ -242,9 +243,10 @@ class _Directive:
     last: int
 
 
-def _directive(source: Source, match: re.Match[str], start: int, end: int) -> _Directive:
+def _directive(source: Source, match: re.Match[str], start: int, last: int) -> _Directive:
+    """The directive a comment match spells; ``start`` and ``last`` are its source offsets."""
     codes = frozenset(code for code in CODE_SEPARATOR.split(match.group(2)) if code)
-    return _Directive(match.group(1), codes, source.position(start)[0], source.position(end)[0])
+    return _Directive(match.group(1), codes, source.position(start)[0], source.position(last)[0])
 
 
 def _inline_directives(source: Source, parsed: _Inline) -> Iterator[_Directive]:

@@ -12,7 +12,9 @@ def test_blank_lines_separate_paragraphs_and_short_first_block_is_headline():
     kinds = [b.kind for b in doc.blocks]
     assert kinds == [BlockKind.HEADLINE, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
     second = doc.blocks[1]
-    assert doc.source.text[second.start : second.end] == "The bridge opened on Monday.\nIt cost less."
+    assert (
+        doc.source.text[second.start : second.end] == "The bridge opened on Monday.\nIt cost less."
+    )
     assert second.text == "The bridge opened on Monday. It cost less."
 
 

@@ -28,7 +28,7 @@ def inners(text: str) -> list[str]:
     ],
 )
 def test_apostrophes_are_not_quotes(text):
-    source, scan = quotes(text)
+    _, scan = quotes(text)
     assert scan.quotes == [] and scan.stray_closers == []
 
 
@@ -42,7 +42,7 @@ def test_straight_and_curly_double_quotes():
 
 
 def test_nested_quotes_record_depth():
-    source, scan = quotes('He said: "They called it \'theft\' at the time."')
+    source, scan = quotes("He said: \"They called it 'theft' at the time.\"")
     outer, inner = scan.quotes
     assert inner.inner(source) == "theft" and inner.depth == 1
     assert outer.depth == 0 and outer.inner(source).startswith("They called")
@@ -69,5 +69,5 @@ def test_stray_closing_double_quote_is_recorded():
 
 
 def test_quote_marks_know_their_kind():
-    source, scan = quotes('A "b" and \'c\'.')
+    _, scan = quotes("A \"b\" and 'c'.")
     assert [q.mark for q in scan.quotes] == [Mark.DOUBLE, Mark.SINGLE]

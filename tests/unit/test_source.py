@@ -40,10 +40,10 @@ def test_binary_file_is_refused():
 def test_huge_file_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("word " * 100)
-    with pytest.raises(InputError, match="big.txt: file is 500 bytes, over the limit of 100"):
+    with pytest.raises(InputError, match=r"big\.txt: file is 500 bytes, over the limit of 100"):
         read_source(path, "big.txt", max_bytes=100)
 
 
 def test_unreadable_path_is_named(tmp_path):
-    with pytest.raises(InputError, match="gone.txt: cannot read"):
+    with pytest.raises(InputError, match=r"gone\.txt: cannot read"):
         read_source(tmp_path / "gone.txt", "gone.txt")

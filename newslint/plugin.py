@@ -1,0 +1,9 @@
+"""The public API for plugin authors: everything a rule needs, in one import."""
+
+from newslint.analysis.document import Analysis
+from newslint.analysis.nlp import Need
+from newslint.rules.base import Finding, Option, Rule, Severity
+from newslint.rules.hookspecs import hookimpl
+from newslint.rules.kinds import PackRule
+
+__all__ = ["Analysis", "Finding", "Need", "Option", "PackRule", "Rule", "Severity", "hookimpl"]

@@ -1,0 +1,72 @@
+"""The project keeps its promises: README set-up, CI, lint-clean code, packaged packs."""
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from newslint.rules.registry import load_registry
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text()
+
+
+def readme_commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", README)
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    install_and_run, test_command = readme_commands()
+    assert "newslint examples/article.md" in install_and_run
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert test_command in ci
+
+
+def test_readme_rule_table_lists_every_rule():
+    table = set(re.findall(r"^\| (NL\d{3}) \| ([a-z-]+) \|", README, re.M))
+    rules = {(code, rule.name) for code, rule in load_registry().rules.items()}
+    assert rules <= table
+
+
+def test_ruff_check_and_format_are_clean():
+    ruff = [sys.executable, "-m", "ruff"]
+    check = subprocess.run([*ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    fmt = subprocess.run(
+        [*ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert fmt.returncode == 0, fmt.stdout
+
+
+def test_wheel_carries_the_rule_packs(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("newslint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for pack in Path(ROOT / "rules").rglob("*.toml"):
+        assert f"newslint/packs/{pack.relative_to(ROOT / 'rules').as_posix()}" in names
+
+
+def test_rules_that_need_no_model_do_not_load_spacy(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Heading\n\nThe so-called plan.\n")
+    probe = (
+        "import sys; from newslint.cli.main import main; "
+        f"code = main(['--quiet', '--select', 'NL202,NL903', {str(article)!r}]); "
+        "print('spacy' in sys.modules, code)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False 1"

@@ -220,12 +220,11 @@ def _prose_block(source: Source, parsed: _Inline, kind: BlockKind) -> Block | No
         return None
     starts = list(parsed.prose_starts())
     start, end = starts[0], parsed.offset(len(parsed.content) - 1) + 1
-    text = prose_slice(source, start, end)
-    for head, prose_start in zip(parsed.heads[1:], starts[1:], strict=True):
-        text = blank(text, head - start, prose_start - start)
-    for mark in parsed.marks:
-        mark_start, mark_end = parsed.span(mark.start, mark.end)
-        text = blank(text, mark_start - start, mark_end - start)
+    indents = zip(parsed.heads[1:], starts[1:], strict=True)
+    marks = (parsed.span(mark.start, mark.end) for mark in parsed.marks)
+    text = blank(
+        prose_slice(source, start, end), ((a - start, b - start) for a, b in (*indents, *marks))
+    )
     prose = text.strip()
     if not prose:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -67,9 +67,12 @@ class Document:
         return any(s.covers(line, code) for s in self.suppressions)
 
 
-def blank(text: str, start: int, end: int) -> str:
-    """``text`` with ``[start, end)`` replaced by spaces: markup that is not prose."""
-    return text[:start] + " " * (end - start) + text[end:]
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each ``[start, end)`` replaced by spaces: markup that is not prose."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def prose_slice(source: Source, start: int, end: int) -> str:

@@ -1,164 +1,191 @@
-"""Who says so: reporting constructions that attribute quotations to a speaker.
+"""Who says so: reporting constructions and the words they attribute.
 
-A quote is attributed when its sentence holds a reporting verb with a subject
-("X said", "said X", "X told Y:") whose complement holds the quote, or "according
-to X". A direct quote may also take its reporting clause from the sentence before
-(ending in a colon) or the one after ("…," he said.). Quotes continued over
-paragraphs keep the attribution of their first paragraph.
+For each parsed block this finds every *speech act* (a speaker, a cue, a kind) and
+the tokens it attributes:
+
+- a reporting verb with a subject and a report ("X said that…", "…, said X",
+  "police estimate 300"): the verb's clause, less its subject;
+- a reporting verb in parenthesis ("…, the council has said, …"): the clause it
+  interrupts;
+- "according to X", "citing X", "as X put it", "in X's words": the whole sentence.
+
+Agentless forms ("it is believed", "is expected to") have no speaker and attribute
+nothing. A pronoun speaker ("It claimed…") carries over a source named earlier.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from newslint.analysis.document import AnalysedBlock, Analysis, Sentence
 from newslint.analysis.lexicon import Lexicon
-from newslint.analysis.quotes import Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-# A quote inside a clause the writer attached to a noun is the writer's description.
+SPEAKER_DEPS = ("nsubj", "csubj")
+REPORT_DEPS = frozenset({"ccomp", "oprd", "xcomp"})
+# A clause the writer attaches to a noun ("regions that held votes") is the writer's
+# description, even inside someone's reported words.
 DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "appos"})
-SENTENCE_END = tuple(".?!,…")
-
-# (speaker span, cue span) as source offsets.
-Cue = tuple[tuple[int, int], tuple[int, int]]
 
 
-def attribute_quotes(analysis: Analysis, lexicon: Lexicon) -> None:
-    """Fill ``direct``, ``speaker`` and ``cue`` on every quote of a parsed document."""
-    previous: Quote | None = None
-    for quote in analysis.quotes.quotes:
-        block = analysis.blocks[quote.blocks[0]]
-        sentences = list(block.sentences())
-        if not sentences:
-            continue
-        quote.direct = is_direct(quote, block, sentences)
-        found = _find_cue(quote, block, _context(quote, block, sentences), lexicon)
-        if found:
-            quote.speaker, quote.cue = found
-        elif quote.direct and _continues(previous, quote):
-            quote.speaker, quote.cue = previous.speaker, previous.cue
-        if quote.depth == 0:
-            previous = quote
+class Kind(str, Enum):
+    REPORTED_SPEECH = "reported-speech"
+    ACCORDING_TO = "according-to"
+    ATTRIBUTION_NOUN = "attribution-noun"
+    CARRIED_OVER = "carried-over"
 
 
-def _continues(previous: Quote | None, quote: Quote) -> bool:
-    """A direct quote right after an attributed one in the same paragraph: same speaker."""
-    return (
-        previous is not None
-        and previous.attributed
-        and previous.direct
-        and previous.blocks[-1] == quote.blocks[0]
+@dataclass(frozen=True)
+class SpeechAct:
+    """Who says so and how. ``speaker`` and ``cue`` are source offsets ``[start, end)``.
+
+    ``sentence`` is the token range of its sentence and ``region`` the indices of the
+    tokens it attributes, both in the block's doc (``region`` is empty when the verb has
+    no report of its own, as in ``she told reporters:`` before a quote).
+    """
+
+    kind: Kind
+    speaker: tuple[int, int]
+    cue: tuple[int, int]
+    verb_class: str | None
+    sentence: tuple[int, int]
+    region: frozenset[int] = field(default_factory=frozenset)
+
+
+def speech_acts(doc: Doc, lexicon: Lexicon, base: int) -> list[SpeechAct]:
+    """Every speech act in a block's doc; ``base`` is the block's source offset."""
+    return [act for sentence in doc.sents for act in _sentence_acts(sentence, lexicon, base)]
+
+
+def _sentence_acts(sentence: Span, lexicon: Lexicon, base: int) -> Iterator[SpeechAct]:
+    for token in sentence:
+        act = _source_phrase(token, sentence, base) or _reporting_verb(
+            token, sentence, lexicon, base
+        )
+        if act is not None:
+            yield act
+
+
+def _bounds(tokens: list[Token], base: int) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return base + first.idx, base + last.idx + len(last.text)
+
+
+def _indices(tokens: Iterator[Token] | list[Token]) -> set[int]:
+    return {t.i for t in tokens}
+
+
+def _sentence_region(sentence: Span, source: Token) -> frozenset[int]:
+    return frozenset(_indices(iter(sentence)) - _indices(source.subtree))
+
+
+def _phrase_act(sentence: Span, source: Token, cue: list[Token], base: int) -> SpeechAct:
+    return SpeechAct(
+        Kind.ACCORDING_TO,
+        _bounds(list(source.subtree), base),
+        _bounds(cue, base),
+        None,
+        (sentence.start, sentence.end),
+        _sentence_region(sentence, source),
     )
 
 
-def is_direct(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> bool:
-    """A whole-sentence quote, as opposed to a few words quoted inside our sentence."""
-    if len(quote.blocks) > 1:
-        return True
-    text = block.block.text
-    base = block.block.start
-    inner = text[quote.inner_start - base : quote.inner_end - base].strip()
-    sentence = _sentence_at(sentences, quote.open)
-    before = text[sentence.start - base : quote.open - base].strip()
-    after = text[quote.end - base : sentence.end - base].strip()
-    opens_clause = not before or before.endswith((":", ","))
-    ends_clause = inner.endswith(SENTENCE_END) or not after.strip(".,;:!?")
-    return inner[:1].isupper() and opens_clause and ends_clause
-
-
-def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
-    return next((s for s in sentences if s.start <= offset < s.end), sentences[-1])
-
-
-def _context(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> list[Span]:
-    """Sentences where a reporting construction for the quote may stand."""
-    overlapping = [i for i, s in enumerate(sentences) if s.start < quote.end and quote.open < s.end]
-    if not overlapping:
-        return []
-    first, last = overlapping[0], overlapping[-1]
-    chosen = set(overlapping)
-    if quote.direct:
-        text, base = block.block.text, block.block.start
-        if first > 0 and text[: quote.open - base].rstrip().endswith(":"):
-            chosen.add(first - 1)
-        if last + 1 < len(sentences) and not text[
-            quote.end - base : sentences[last].end - base
-        ].strip(".,;:!? "):
-            chosen.add(last + 1)
-    return [sentences[i].span for i in sorted(chosen)]
-
-
-def _find_cue(
-    quote: Quote, block: AnalysedBlock, spans: Iterable[Span], lexicon: Lexicon
-) -> Cue | None:
-    inside = _quote_tokens(quote, block, spans)
-    for token in _outside(quote, block, spans):
-        if token.lower_ == "according":
-            found = _according_to(token, block)
-        elif lexicon.is_reporting_verb(token.lemma_) and token.pos_ in ("VERB", "AUX"):
-            found = _reporting_verb(token, inside, block, require_path=not quote.direct)
-        else:
-            found = None
-        if found:
-            return found
+def _source_phrase(token: Token, sentence: Span, base: int) -> SpeechAct | None:
+    """ "according to X", "citing X", "as X put it", "in X's words"."""
+    lower = token.lower_
+    if lower == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        return _phrase_act(sentence, source, [token, to], base) if source and to else None
+    if lower == "citing":
+        source = next((c for c in token.children if c.dep_ == "dobj"), None)
+        return _phrase_act(sentence, source, [token], base) if source else None
+    if lower == "words" and token.head.lower_ == "in":
+        source = next((c for c in token.children if c.dep_ == "poss"), None)
+        return _phrase_act(sentence, source, [token.head, token], base) if source else None
+    if token.lemma_ == "put" and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
+        source = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return _phrase_act(sentence, source, [token], base) if source else None
     return None
 
 
-def _quote_tokens(quote: Quote, block: AnalysedBlock, spans: Iterable[Span]) -> list[Token]:
-    return [t for span in spans for t in span if quote.open < block.offset(t) < quote.inner_end]
+def _verb_class(verb: Token, lexicon: Lexicon) -> str | None:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle and lexicon.reporting_class(f"{verb.lemma_} {particle}"):
+        return lexicon.reporting_class(f"{verb.lemma_} {particle}")
+    return lexicon.reporting_class(verb.lemma_)
 
 
-def _outside(quote: Quote, block: AnalysedBlock, spans: Iterable[Span]) -> Iterator[Token]:
-    for span in spans:
-        for token in span:
-            if not quote.open <= block.offset(token) < quote.end:
-                yield token
+def _speaker(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    if not subjects and verb.dep_ == "acl":
+        return verb.head  # "billboards proclaiming …"
+    inverted = [s for s in subjects if s.i > verb.i]  # "…, says the ministry"
+    return (inverted or subjects or [None])[0]
 
 
-def _char_span(block: AnalysedBlock, tokens: list[Token]) -> tuple[int, int]:
-    start = min(block.offset(t) for t in tokens)
-    return start, max(block.offset(t) + len(t.text) for t in tokens)
-
-
-def _according_to(token: Token, block: AnalysedBlock) -> Cue | None:
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if source is None:
+def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) -> SpeechAct | None:
+    if verb.pos_ != "VERB":
         return None
-    return _char_span(block, list(source.subtree)), _char_span(block, [token, to])
-
-
-def _reporting_verb(
-    verb: Token, inside: list[Token], block: AnalysedBlock, require_path: bool
-) -> Cue | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    inner = {t.i for t in inside}
-    if any(inner & {t.i for t in s.subtree} for s in subjects):
+    verb_class = _verb_class(verb, lexicon)
+    speaker = _speaker(verb) if verb_class else None
+    if speaker is None:
         return None
-    speakers = [s for s in subjects if s.dep_ in ("nsubj", "csubj")]
-    if not speakers and verb.dep_ == "acl":
-        speakers = [verb.head]  # "billboards proclaiming '…'"
-    if not speakers or (require_path and not _governs(verb, inside)):
-        return None
-    speaker = speakers[0]
     words = [speaker] if verb.dep_ == "acl" else list(speaker.subtree)
-    return _char_span(block, words), _char_span(block, [verb])
+    kind = _kind(speaker, lexicon)
+    region = _region(verb, speaker, lexicon)
+    return SpeechAct(
+        kind,
+        _bounds(words, base),
+        _bounds([verb], base),
+        verb_class,
+        (sentence.start, sentence.end),
+        region,
+    )
 
 
-def _governs(verb: Token, inside: list[Token]) -> bool:
-    """The quote sits in the verb's complement, not in a clause describing a noun."""
-    inner = {t.i for t in inside}
-    heads = [t for t in inside if t.head.i not in inner or t.head.i == t.i]
-    if not heads:
-        return False
-    node = heads[0]
-    while node.i != verb.i:
-        if node.dep_ in DESCRIPTIVE_DEPS or node.head.i == node.i:
-            return False
-        node = node.head
-    return True
+def _kind(speaker: Token, lexicon: Lexicon) -> Kind:
+    if speaker.pos_ == "PRON":
+        return Kind.CARRIED_OVER
+    if (
+        speaker.lemma_.lower() in lexicon.attribution_nouns
+        or speaker.lower_ in lexicon.attribution_nouns
+    ):
+        return Kind.ATTRIBUTION_NOUN
+    return Kind.REPORTED_SPEECH
+
+
+def _region(verb: Token, speaker: Token, lexicon: Lexicon) -> frozenset[int]:
+    """The tokens the verb attributes: its report, or the clause it interrupts."""
+    if verb.dep_ == "parataxis" or _is_as_clause(verb):
+        return frozenset(_indices(verb.head.subtree) - _indices(verb.subtree))
+    if not _has_report(verb, speaker, lexicon):
+        return frozenset()
+    described = [t for t in verb.subtree if t.dep_ in DESCRIPTIVE_DEPS and t.i != verb.i]
+    excluded = _indices(speaker.subtree).union(*(_indices(t.subtree) for t in described))
+    return frozenset(_indices(verb.subtree) - excluded - {verb.i})
+
+
+def _is_as_clause(verb: Token) -> bool:
+    """ "…, as the minister said." """
+    return verb.dep_ == "advcl" and any(
+        c.lower_ == "as" and c.dep_ == "mark" for c in verb.children
+    )
+
+
+def _has_report(verb: Token, speaker: Token, lexicon: Lexicon) -> bool:
+    for child in verb.children:
+        if child.dep_ in REPORT_DEPS:
+            return True
+        if child.dep_ in SPEAKER_DEPS and child.i != speaker.i:  # "Prices fall, says bank"
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":  # "dismissed as a sham"
+            return True
+        if child.dep_ == "dobj" and verb.lemma_ in lexicon.object_verbs:
+            return True
+    return False

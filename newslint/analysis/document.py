@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newslint.analysis.attribution import SpeechAct
 from newslint.analysis.quotes import Quote, QuoteScan
 from newslint.documents.model import Block, Document
 from newslint.documents.source import Source
@@ -29,10 +30,27 @@ class AnalysedBlock:
     index: int
     block: Block
     doc: Doc | None
+    acts: list[SpeechAct] = field(default_factory=list)
 
     def offset(self, token: Token) -> int:
         """Source offset of a token."""
         return self.block.start + token.idx
+
+    def slice(self, start: int, end: int) -> str:
+        """The block's prose between two source offsets."""
+        return self.block.text[start - self.block.start : end - self.block.start]
+
+    def token_at(self, offset: int) -> Token | None:
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(
+            offset - self.block.start, offset - self.block.start + 1, alignment_mode="expand"
+        )
+        return span[0] if span is not None and len(span) else None
+
+    def act_for(self, token: Token) -> SpeechAct | None:
+        """The speech act that attributes a token, if any."""
+        return next((act for act in self.acts if token.i in act.region), None)
 
     def sentences(self) -> Iterator[Sentence]:
         if self.doc is None or not self.doc.has_annotation("SENT_START"):
@@ -71,3 +89,17 @@ class Analysis:
 
     def block_at(self, offset: int) -> AnalysedBlock | None:
         return next((b for b in self.blocks if b.block.start <= offset < b.block.end), None)
+
+    def attribution_at(self, offset: int) -> SpeechAct | None:
+        """Who says the words at ``offset``: a quote's speaker or a reporting clause."""
+        quote = self.quote_at(offset)
+        if quote is not None and quote.act is not None:
+            return quote.act
+        block = self.block_at(offset)
+        token = block.token_at(offset) if block else None
+        return block.act_for(token) if block and token is not None else None
+
+    def speech_acts(self) -> Iterator[tuple[AnalysedBlock, SpeechAct]]:
+        for block in self.blocks:
+            for act in block.acts:
+                yield block, act

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newslint.analysis.attribution import attribute_quotes
+from newslint.analysis.attribution import speech_acts
 from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.lexicon import default_lexicon
+from newslint.analysis.quote_attribution import attribute_quotes
 from newslint.analysis.quotes import scan_quotes
 from newslint.documents.model import Document
 
@@ -39,5 +40,9 @@ def _build(document: Document, docs: Iterable[Doc | None], parsed: bool) -> Anal
     ]
     analysis = Analysis(document, blocks, scan_quotes(document))
     if parsed:
-        attribute_quotes(analysis, default_lexicon())
+        lexicon = default_lexicon()
+        for block in blocks:
+            if block.doc is not None:
+                block.acts = speech_acts(block.doc, lexicon, block.block.start)
+        attribute_quotes(analysis)
     return analysis

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from newslint.analysis.attribution import SpeechAct
 from newslint.documents.model import Block, Document
 
 
@@ -49,8 +50,7 @@ class Quote:
     depth: int
     reopens: tuple[int, ...] = ()
     direct: bool = False
-    speaker: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
+    act: SpeechAct | None = None
 
     @property
     def inner_start(self) -> int:
@@ -62,7 +62,7 @@ class Quote:
 
     @property
     def attributed(self) -> bool:
-        return self.cue is not None
+        return self.act is not None
 
     def contains(self, offset: int) -> bool:
         return self.open < offset < self.inner_end

@@ -21,8 +21,8 @@ def quotes(nlp, text: str):
         (
             q.inner(source),
             q.direct,
-            source[q.speaker[0] : q.speaker[1]] if q.speaker else None,
-            source[q.cue[0] : q.cue[1]] if q.cue else None,
+            source[q.act.speaker[0] : q.act.speaker[1]] if q.act else None,
+            source[q.act.cue[0] : q.act.cue[1]] if q.act else None,
         )
         for q in analysis.quotes.quotes
     ]

@@ -1,0 +1,99 @@
+"""Which speech act, if any, each quotation belongs to.
+
+A partial quote is attributed when its words lie in what a speech act attributes
+("Ms Cruz said the union would "consider" it"). A direct quote takes a speech act
+from its own sentence, from the sentence before when that ends in a colon, or from
+the sentence after ("…," he said.). A direct quote right after an attributed one in
+the same paragraph keeps its speaker, and a quote continued over paragraphs keeps the
+attribution of its first paragraph.
+"""
+
+from __future__ import annotations
+
+from newslint.analysis.attribution import SpeechAct
+from newslint.analysis.document import AnalysedBlock, Analysis, Sentence
+from newslint.analysis.quotes import Quote
+
+SENTENCE_END = tuple(".?!,…")
+TRAILING_PUNCTUATION = ".,;:!? "
+
+
+def attribute_quotes(analysis: Analysis) -> None:
+    """Fill ``direct`` and ``act`` on every quote of a parsed document."""
+    previous: Quote | None = None
+    for quote in analysis.quotes.quotes:
+        block = analysis.blocks[quote.blocks[0]]
+        sentences = list(block.sentences())
+        if not sentences:
+            continue
+        quote.direct = is_direct(quote, block, sentences)
+        quote.act = (
+            _direct_act(quote, block, sentences) if quote.direct else _partial_act(quote, block)
+        )
+        if quote.act is None and quote.direct and _continues(previous, quote):
+            quote.act = previous.act
+        if quote.depth == 0:
+            previous = quote
+
+
+def _continues(previous: Quote | None, quote: Quote) -> bool:
+    """A direct quote right after an attributed one in the same paragraph: same speaker."""
+    return (
+        previous is not None
+        and previous.attributed
+        and previous.direct
+        and previous.blocks[-1] == quote.blocks[0]
+    )
+
+
+def is_direct(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> bool:
+    """A whole-sentence quote, as opposed to a few words quoted inside our sentence."""
+    if len(quote.blocks) > 1:
+        return True
+    inner = block.slice(quote.inner_start, quote.inner_end).strip()
+    sentence = _sentence_at(sentences, quote.open)
+    before = block.slice(sentence.start, quote.open).strip()
+    after = block.slice(quote.end, sentence.end).strip()
+    opens_clause = not before or before.endswith((":", ","))
+    ends_clause = inner.endswith(SENTENCE_END) or not after.strip(TRAILING_PUNCTUATION)
+    return inner[:1].isupper() and opens_clause and ends_clause
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
+    return next((s for s in sentences if s.start <= offset < s.end), sentences[-1])
+
+
+def _inner_words(quote: Quote, block: AnalysedBlock) -> set[int]:
+    assert block.doc is not None
+    inside = (t for t in block.doc if quote.open < block.offset(t) < quote.inner_end)
+    return {t.i for t in inside if not t.is_punct}
+
+
+def _partial_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
+    inner = _inner_words(quote, block)
+    return next((act for act in block.acts if inner and inner <= act.region), None)
+
+
+def _context(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> list[Sentence]:
+    """The quote's sentences, plus a colon-ended one before and a tag sentence after."""
+    around = [i for i, s in enumerate(sentences) if s.start < quote.end and quote.open < s.end]
+    if not around:
+        return []
+    first, last = around[0], around[-1]
+    chosen = set(around)
+    if first > 0 and block.slice(block.block.start, quote.open).rstrip().endswith(":"):
+        chosen.add(first - 1)
+    tail = block.slice(quote.end, sentences[last].end)
+    if last + 1 < len(sentences) and not tail.strip(TRAILING_PUNCTUATION):
+        chosen.add(last + 1)
+    return [sentences[i] for i in sorted(chosen)]
+
+
+def _direct_act(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> SpeechAct | None:
+    spans = [(s.span.start, s.span.end) for s in _context(quote, block, sentences)]
+    for act in block.acts:
+        in_context = any(start <= act.sentence[0] < end for start, end in spans)
+        outside = not quote.open <= act.cue[0] < quote.end
+        if in_context and outside:
+            return act
+    return None

@@ -70,3 +70,15 @@ def test_rules_that_need_no_model_do_not_load_spacy(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False 1"
+
+
+def test_readme_sample_output_is_what_newslint_prints():
+    sample = re.search(r"\$ newslint (examples/article\.md)\n(.*?)```", README, re.S)
+    assert sample is not None
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "newslint"), "--color", "never", sample.group(1)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout == sample.group(2)

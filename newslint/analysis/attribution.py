@@ -29,7 +29,7 @@ SPEAKER_DEPS = ("nsubj", "csubj")
 REPORT_DEPS = frozenset({"ccomp", "oprd", "xcomp"})
 # A clause the writer attaches to a noun ("regions that held votes") is the writer's
 # description, even inside someone's reported words.
-DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "appos"})
+DESCRIPTIVE_DEPS = frozenset({"relcl", "acl"})
 
 
 class Kind(str, Enum):

@@ -46,15 +46,21 @@ class Resolver:
         self.overrides = overrides
         self.explicit = Path(config) if config else None
         self.profiles: dict[Path | None, Profile | None] = {}
+        self.found: dict[Path, Settings] = {}
         self.errors: list[str] = []
 
     def settings(self, directory: Path) -> Settings | None:
         try:
-            settings = self._explicit() if self.explicit else settings_for_dir(directory.resolve())
+            settings = self._explicit() if self.explicit else self._discover(directory.resolve())
         except ConfigError as exc:
             self._report(str(exc))
             return None
         return apply_overrides(settings, self.overrides)
+
+    def _discover(self, directory: Path) -> Settings:
+        if directory not in self.found:
+            self.found[directory] = settings_for_dir(directory)
+        return self.found[directory]
 
     def _explicit(self) -> Settings:
         assert self.explicit is not None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from newslint.config.settings import CONFIG_FILES, Settings, read_config
 
 
-@cache
 def settings_for_dir(directory: Path) -> Settings:
     """The nearest config at or above ``directory``; defaults rooted at the CWD if none."""
     for folder in (directory, *directory.parents):
@@ -19,8 +17,3 @@ def settings_for_dir(directory: Path) -> Settings:
                 if found is not None:
                     return found
     return Settings(root=Path.cwd())
-
-
-def settings_for(path: Path) -> Settings:
-    target = path.resolve()
-    return settings_for_dir(target if target.is_dir() else target.parent)

@@ -9,8 +9,9 @@ from typing import Any
 
 from newslint.documents.source import DEFAULT_MAX_BYTES
 from newslint.rules.base import SEVERITIES, Severity
-from newslint.toml import TOMLDecodeError, load_toml
+from newslint.toml import TOMLDecodeError, bundled_pack, load_toml
 
+BUNDLED_PREFIX = "newslint:"
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
@@ -74,8 +75,15 @@ def _model(path: Path, key: str, value: Any) -> str:
     return value
 
 
+def _pack_path(config: Path, name: str) -> Path:
+    """A house pack relative to the config, or ``newslint:topics/x.toml`` for a bundled one."""
+    if name.startswith(BUNDLED_PREFIX):
+        return Path(str(bundled_pack(name.removeprefix(BUNDLED_PREFIX))))
+    return config.parent / name
+
+
 def _packs(path: Path, key: str, value: Any) -> tuple[Path, ...]:
-    packs = tuple(path.parent / p for p in _strings(path, key, value))
+    packs = tuple(_pack_path(path, p) for p in _strings(path, key, value))
     missing = next((p for p in packs if not p.is_file()), None)
     if missing:
         raise ConfigError(path, key, f"rule pack {missing} does not exist")

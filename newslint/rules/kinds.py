@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from newslint.analysis.document import Analysis
+from newslint.analysis.nlp import Need
 from newslint.rules.base import Finding, Rule
 
 WORD_EDGE_START = r"(?<![\w’'-])"
@@ -104,7 +105,38 @@ class SubstitutionRule(PackRule):
             yield self.finding(analysis, start, end, message, suggestion=better)
 
 
+class LabelRule(ExistenceRule):
+    """Flags a contested label in the writer's voice that nobody is said to use.
+
+    Attributed text, negations ("was not rigged") and questions ("whether the
+    vote was legitimate") are spared.
+    """
+
+    needs = frozenset({Need.PARSE})
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        pattern = phrase_pattern(self.tokens, self.ignore_case)
+        for match, start, end in self.matches(analysis, pattern):
+            if analysis.attribution_at(start) is None and not _negated_or_asked(analysis, start):
+                yield self.finding(analysis, start, end, self.message.format(match=match.group()))
+
+
+def _negated_or_asked(analysis: Analysis, offset: int) -> bool:
+    block = analysis.block_at(offset)
+    token = block.token_at(offset) if block else None
+    if token is None:
+        return False
+    sentence = token.sent
+    if sentence.text.rstrip().endswith("?") or any(
+        t.lower_ in ("whether", "if") for t in sentence[: token.i - sentence.start]
+    ):
+        return True
+    chain = [token, *token.ancestors]
+    return any(child.dep_ == "neg" for node in chain for child in node.children)
+
+
 BUILTIN_KINDS: dict[str, type[PackRule]] = {
     "existence": ExistenceRule,
     "substitution": SubstitutionRule,
+    "label": LabelRule,
 }

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
 from newslint.analysis.quotes import Quote
 from newslint.rules.base import Finding, Option, Rule, Severity
-from newslint.toml import bundled_pack, load_toml
+from newslint.rules.builtin.lexicons import words
 
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-@cache
-def _cues() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = load_toml(bundled_pack("lexicon/quotation.toml"))["scare-quotes"]
-    return frozenset(data["title-cues"]), tuple(data["word-cues"])
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    return words("quotation", "scare-quotes", "title-cues"), words(
+        "quotation", "scare-quotes", "word-cues"
+    )
 
 
 def _normal(text: str) -> str:

@@ -1,0 +1,207 @@
+"""Sourcing rules: vague attribution (NL102), anonymous sources (NL104), orphan quotes (NL105)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newslint.analysis.attribution import SpeechAct
+from newslint.analysis.document import AnalysedBlock, Analysis
+from newslint.analysis.nlp import Need
+from newslint.rules.base import Finding, Option, Rule, Severity
+from newslint.rules.builtin.lexicons import words
+from newslint.rules.builtin.quotation import WORD
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
+AGENTLESS_COMPLEMENTS = frozenset({"to", "that", "as"})
+
+
+def speaker_head(block: AnalysedBlock, act: SpeechAct) -> Token | None:
+    """The head word of a speech act's speaker."""
+    span = (
+        block.doc.char_span(act.speaker[0] - block.block.start, act.speaker[1] - block.block.start)
+        if block.doc
+        else None
+    )
+    return span.root if span is not None else None
+
+
+def _writer_voice(analysis: Analysis, offset: int) -> bool:
+    return not analysis.in_quote(offset) and analysis.attribution_at(offset) is None
+
+
+class VagueAttribution(Rule):
+    """Flags attribution to nobody in particular.
+
+    "It is believed", "is expected to", "critics say", "studies show" and
+    "reportedly" tell the reader someone stands behind a claim without saying
+    who. Name the source, or say plainly that it is our own judgement.
+
+    Anti-pattern:
+        The bridge is expected to reopen in May. Critics say the repairs were rushed.
+
+    Best practice:
+        The bridge will reopen in May, the highways agency said. Two local
+        councillors said the repairs were rushed.
+    """
+
+    code = "NL102"
+    name = "vague-attribution"
+    summary = "Attribution to nobody in particular"
+    needs = frozenset({Need.PARSE})
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        for block in analysis.blocks:
+            if block.doc is None:
+                continue
+            for start, end in [*self._agentless(block), *self._adverbs(block)]:
+                if _writer_voice(analysis, start):
+                    yield self._report(analysis, start, end)
+            for act in block.acts:
+                if self._vague_speaker(block, act) and not analysis.in_quote(act.cue[0]):
+                    yield self._report(
+                        analysis, min(act.speaker[0], act.cue[0]), max(act.speaker[1], act.cue[1])
+                    )
+
+    def _report(self, analysis: Analysis, start: int, end: int) -> Finding:
+        span = analysis.text[start:end]
+        message = f"'{span}' attributes to nobody in particular; name the source"
+        return self.finding(analysis, start, end, message)
+
+    def _agentless(self, block: AnalysedBlock) -> Iterator[tuple[int, int]]:
+        """Passive "is believed to", "it is understood that", with no "by …"."""
+        assert block.doc is not None
+        participles = words("sourcing", "vague-attribution", "agentless")
+        for token in block.doc:
+            aux = next((c for c in token.children if c.dep_ == "auxpass"), None)
+            if token.tag_ != "VBN" or token.lemma_ not in participles or aux is None:
+                continue
+            if any(c.dep_ == "agent" for c in token.children):
+                continue
+            following = token.nbor(1) if token.i + 1 < len(block.doc) else None
+            if following is None or following.lower_ not in AGENTLESS_COMPLEMENTS:
+                continue
+            last = following if following.lower_ != "as" else token
+            yield block.offset(aux), block.offset(last) + len(last.text)
+
+    def _adverbs(self, block: AnalysedBlock) -> Iterator[tuple[int, int]]:
+        assert block.doc is not None
+        adverbs = words("sourcing", "vague-attribution", "adverbs")
+        for token in block.doc:
+            if token.lower_ in adverbs:
+                yield block.offset(token), block.offset(token) + len(token.text)
+
+    def _vague_speaker(self, block: AnalysedBlock, act: SpeechAct) -> bool:
+        head = speaker_head(block, act)
+        if head is None or head.lemma_.lower() not in words(
+            "sourcing", "vague-attribution", "vague-speakers"
+        ):
+            return False
+        named = any(t.pos_ == "PROPN" or t.like_num for t in head.subtree)
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
+        bare = head.tag_ in ("NNS", "DT", "JJ") and not (determiners - VAGUE_DETERMINERS)
+        return not named and (bare or head.lower_ in VAGUE_DETERMINERS)
+
+
+class AnonymousSource(Rule):
+    """Flags sources the reader cannot identify.
+
+    "A source said" is a warning: say why the source cannot be named and what
+    they know. Unnamed officials are info. An anonymous source offering opinion
+    rather than information is a warning: anonymity is for facts, not attacks.
+
+    Anti-pattern:
+        A source said the chief executive was "clueless".
+
+    Best practice:
+        A senior manager, who asked not to be named because she was not
+        authorised to speak, said the board met twice last week.
+    """
+
+    code = "NL104"
+    name = "anonymous-source"
+    summary = "Source the reader cannot identify"
+    needs = frozenset({Need.PARSE, Need.ENTITIES})
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        for block, act in analysis.speech_acts():
+            severity = self._severity(block, act)
+            if severity is None or analysis.in_quote(act.cue[0]):
+                continue
+            start, end = act.speaker
+            span = analysis.text[start:end]
+            if self._gives_opinion(block, act):
+                message = f"Anonymous source '{span}' gives opinion, not information"
+                severity = Severity.WARNING
+            else:
+                message = f"Anonymous source '{span}'; say who they are or why they cannot be named"
+            yield self.finding(analysis, start, end, message, severity=severity)
+
+    def _severity(self, block: AnalysedBlock, act: SpeechAct) -> Severity | None:
+        head = speaker_head(block, act)
+        if head is None or any(t.ent_type_ == "PERSON" for t in head.subtree):
+            return None
+        if head.lower_ in words("sourcing", "anonymous-sources", "sources"):
+            return Severity.WARNING
+        phrase = " ".join(t.lower_ for t in head.subtree)
+        unnamed_phrase = any(
+            p in phrase for p in words("sourcing", "anonymous-sources", "unnamed-phrases")
+        )
+        if head.lower_ in words("sourcing", "anonymous-sources", "unnamed") or unnamed_phrase:
+            return Severity.INFO
+        return None
+
+    def _gives_opinion(self, block: AnalysedBlock, act: SpeechAct) -> bool:
+        assert block.doc is not None
+        opinion = words("sourcing", "anonymous-sources", "opinion")
+        return any(block.doc[i].lower_ in opinion for i in act.region)
+
+
+class OrphanQuote(Rule):
+    """Flags a direct quote of five or more words with no speaker in sight.
+
+    The reader must know who is speaking: in the quote's own paragraph, or for a
+    quote that opens its paragraph, in the paragraph before.
+
+    Anti-pattern:
+        "We will not be bullied into closing the library."
+
+    Best practice:
+        "We will not be bullied into closing the library," said council leader
+        Priya Shah.
+    """
+
+    code = "NL105"
+    name = "orphan-quote"
+    summary = "Direct quote with no speaker"
+    needs = frozenset({Need.PARSE})
+    options = (
+        Option(
+            "min-words",
+            5,
+            "Shortest quote, in words, that needs a speaker",
+            lambda v: v > 0,
+            "a positive integer",
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        for quote in analysis.quotes.quotes:
+            if quote.depth or not quote.direct or quote.attributed:
+                continue
+            if len(WORD.findall(quote.inner(analysis.text))) < self.settings["min-words"]:
+                continue
+            first = quote.blocks[0]
+            if analysis.blocks[first].acts or self._speaker_before(analysis, first, quote.open):
+                continue
+            mark = analysis.text[quote.open]
+            message = f"Quote opening {mark} has no speaker in its paragraph; say who said it"
+            yield self.finding(analysis, quote.open, quote.open + 1, message)
+
+    def _speaker_before(self, analysis: Analysis, index: int, opening: int) -> bool:
+        block = analysis.blocks[index]
+        opens_paragraph = not block.slice(block.block.start, opening).strip()
+        return opens_paragraph and index > 0 and bool(analysis.blocks[index - 1].acts)

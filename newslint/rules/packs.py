@@ -28,7 +28,7 @@ CODE = re.compile(r"^[A-Z]{1,6}[0-9]{1,4}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PACK_KEYS = {"name", "style", "description"}
 COMMON_KEYS = {"code", "name", "kind", "summary", "message", "severity", "ignore-case"}
-COMMON_KEYS |= {"exceptions", "description", "avoid", "prefer"}
+COMMON_KEYS |= {"exceptions", "description", "avoid", "prefer", "skip-attributed", "title-severity"}
 REQUIRED = ("code", "name", "kind", "summary", "message")
 
 
@@ -98,5 +98,6 @@ def _check_identity(path: object, where: str, entry: Mapping[str, Any]) -> None:
         raise PackError(f"{path}: {where}: code must look like 'AB123'")
     if not NAME.match(entry["name"]):
         raise PackError(f"{path}: {where}: name must be kebab-case")
-    if entry.get("severity", "warning") not in SEVERITIES:
-        raise PackError(f"{path}: {where}: severity must be one of {', '.join(SEVERITIES)}")
+    for key in ("severity", "title-severity"):
+        if entry.get(key, "warning") not in SEVERITIES:
+            raise PackError(f"{path}: {where}: {key} must be one of {', '.join(SEVERITIES)}")

@@ -116,7 +116,7 @@ exceptions = ["chicken Kiev"]
     )
     write(tmp_path / "pyproject.toml", '[tool.newslint]\npacks = ["style/house.toml"]\n')
     text = "Heading\n\nTalks in Kiev ended. Chicken Kiev was served.\n"
-    result = run_cli("--format", "json", str(write(tmp_path / "a.txt", text)))
+    result = run_cli("--format", "json", "--select", "HS", str(write(tmp_path / "a.txt", text)))
     [finding] = result.findings
     assert (finding["code"], finding["line"], finding["column"]) == ("HS001", 3, 10)
     assert finding["suggestion"] == "Kyiv"

@@ -15,8 +15,8 @@ subcommands:
   newslint rules       list every rule
 
 exit codes:
-  0  no findings at or above --fail-on
-  1  findings at or above --fail-on
+  0  no findings at or above --fail-on (with --diff: nothing to fix)
+  1  findings at or above --fail-on (with --diff: fixes to make)
   2  usage, config, input, model or plugin error
 """
 
@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--show-source", action="store_true", help="show the source line under each finding")
     add("--quiet", "-q", action="store_true", help="print findings only, no summary or notices")
     add("--color", choices=("auto", "always", "never"), default="auto")
+    add("--fix", action="store_true", help="apply safe fixes in place; report what remains")
+    add("--diff", action="store_true", help="print the changes --fix would make; write nothing")
     add("--config", help="use this config file instead of discovering one")
     add("--stdin-filename", help="the path to report for input read from stdin")
     add("--version", action="version", version=f"newslint {__version__}")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
 
 from newslint import __version__
 from newslint.cli.args import build_parser
 from newslint.cli.explain import describe_rule, list_rules
-from newslint.cli.lint import Resolver, lint
+from newslint.cli.fix import diff, fix, plan, stdin_display
+from newslint.cli.lint import LintRun, Resolver, lint
 from newslint.config.profile import Overrides
 from newslint.reporters import ReportContext, render
 from newslint.rules.registry import load_registry
@@ -26,9 +28,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error("no paths given (use '-' for stdin)")
     registry = load_registry()
     overrides = Overrides(args.select, args.ignore, args.extend_select, args.fail_on)
-    run = lint(
-        args.paths, registry, Resolver(registry, overrides, args.config), args.stdin_filename
-    )
+    resolver = Resolver(registry, overrides, args.config)
+    relint = partial(lint, args.paths, registry, resolver, args.stdin_filename)
+    run = relint()
+    out = sys.stdout
+    if args.diff:
+        changes = plan(run)
+        sys.stdout.write(diff(changes))
+        return _messages(run, args.quiet) or (
+            EXIT_FINDINGS if changes and not args.exit_zero else EXIT_OK
+        )
+    if args.fix:
+        run, fixed_stdin = fix(run, relint, stdin_display(args.paths, args.stdin_filename))
+        if fixed_stdin is not None:  # stdout carries the fixed text, so report on stderr
+            sys.stdout.write(fixed_stdin)
+            out = sys.stderr
     context = ReportContext(
         rules=run.rules,
         sources=run.sources,
@@ -38,15 +52,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         quiet=args.quiet,
         version=__version__,
     )
-    sys.stdout.write(render(args.format, run.findings, context))
+    out.write(render(args.format, run.findings, context))
+    return _messages(run, args.quiet) or (
+        EXIT_FINDINGS if run.failing and not args.exit_zero else EXIT_OK
+    )
+
+
+def _messages(run: LintRun, quiet: bool) -> int:
+    """Print errors and notices to stderr; EXIT_ERROR if there were errors, else 0."""
     for message in run.errors:
         print(f"error: {message}", file=sys.stderr)
-    if not args.quiet:
+    if not quiet:
         for message in run.notices:
             print(f"note: {message}", file=sys.stderr)
-    if run.errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if run.failing and not args.exit_zero else EXIT_OK
+    return EXIT_ERROR if run.errors else EXIT_OK
 
 
 def explain(argv: list[str]) -> int:

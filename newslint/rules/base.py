@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
@@ -53,6 +53,21 @@ class Option:
         return value
 
 
+class Edit(NamedTuple):
+    """Replace source offsets ``[start, end)`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical, meaning-preserving change that ``newslint --fix`` may apply."""
+
+    edits: tuple[Edit, ...]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem at an exact span. Lines and columns are 1-based code points;
@@ -70,6 +85,7 @@ class Finding:
     start: int
     end: int
     suggestion: str | None = None
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -117,8 +133,9 @@ class Rule:
         message: str,
         severity: Severity | None = None,
         suggestion: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
-        """A finding over source offsets ``[start, end)``."""
+        """A finding over source offsets ``[start, end)``, with an optional safe fix."""
         source = analysis.source
         line, column = source.position(start)
         end_line, end_column = source.position(end)
@@ -136,6 +153,7 @@ class Rule:
             start,
             end,
             suggestion,
+            fix,
         )
 
     @classmethod

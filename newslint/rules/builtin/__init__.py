@@ -6,28 +6,32 @@ from collections.abc import Mapping, Sequence
 from importlib.resources.abc import Traversable
 
 from newslint.rules.base import Rule
-from newslint.rules.builtin.figures import UnsourcedFigure
-from newslint.rules.builtin.loaded import LoadedSaidVerb
-from newslint.rules.builtin.quotation import ScareQuotes, UnbalancedQuotes
-from newslint.rules.builtin.sourcing import AnonymousSource, OrphanQuote, VagueAttribution
+from newslint.rules.builtin import (
+    dates,
+    figures,
+    hygiene,
+    loaded,
+    quotation,
+    readability,
+    references,
+    sourcing,
+)
 from newslint.rules.hookspecs import hookimpl
 from newslint.rules.kinds import BUILTIN_KINDS, PackRule
 from newslint.toml import bundled_pack
 
-CORE_PACKS = ("core/quotation.toml", "core/labels.toml")
+RULE_MODULES = (figures, sourcing, quotation, loaded, readability, dates, references, hygiene)
+CORE_PACKS = (
+    "core/quotation.toml",
+    "core/labels.toml",
+    "core/editorial.toml",
+    "core/house.toml",
+)
 
 
 @hookimpl
 def newslint_rules() -> Sequence[type[Rule]]:
-    return [
-        UnsourcedFigure,
-        VagueAttribution,
-        AnonymousSource,
-        OrphanQuote,
-        ScareQuotes,
-        LoadedSaidVerb,
-        UnbalancedQuotes,
-    ]
+    return [rule for module in RULE_MODULES for rule in module.RULES]
 
 
 @hookimpl

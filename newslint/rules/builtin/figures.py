@@ -151,3 +151,6 @@ class UnsourcedFigure(Rule):
             span = analysis.text[figure.start : figure.end]
             message = f"Figure '{span}' has no source; say who gives it"
             yield self.finding(analysis, figure.start, figure.end, message, severity=severity)
+
+
+RULES = [UnsourcedFigure]

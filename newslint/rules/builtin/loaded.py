@@ -56,3 +56,6 @@ class LoadedSaidVerb(Rule):
         reason, severity = REASONS[act.verb_class or ""]
         message = f"'{verb}' {reason}; the neutral verb is '{neutral}'"
         return self.finding(analysis, start, end, message, severity=severity, suggestion=neutral)
+
+
+RULES = [LoadedSaidVerb]

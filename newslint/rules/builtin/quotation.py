@@ -153,3 +153,6 @@ class UnbalancedQuotes(Rule):
         for offset in analysis.quotes.stray_closers:
             message = f"Closing quote mark {text[offset]} has no opening mark"
             yield self.finding(analysis, offset, offset + 1, message)
+
+
+RULES = [ScareQuotes, UnbalancedQuotes]

@@ -205,3 +205,6 @@ class OrphanQuote(Rule):
         block = analysis.blocks[index]
         opens_paragraph = not block.slice(block.block.start, opening).strip()
         return opens_paragraph and index > 0 and bool(analysis.blocks[index - 1].acts)
+
+
+RULES = [VagueAttribution, AnonymousSource, OrphanQuote]

@@ -134,9 +134,10 @@ def write(change: Change) -> None:
 
 
 def fix(
-    run: LintRun, relint: Callable[[], LintRun], stdin: str | None
+    run: LintRun, relint: Callable[[list[str]], LintRun], stdin: str | None
 ) -> tuple[LintRun, str | None]:
-    """Apply every safe fix, then lint again so that only what remains is reported.
+    """Apply every safe fix, then lint the changed files again so that only what
+    remains is reported; unchanged files keep their first results.
 
     Returns the new run and, when ``stdin`` (its display path) was linted, its
     fixed text with any BOM, for the caller to print instead of writing it.
@@ -144,6 +145,7 @@ def fix(
     changes = plan(run)
     errors: list[str] = []
     notices: list[str] = []
+    changed: list[str] = []
     piped = run.sources.get(stdin) if stdin is not None else None
     data = encoded(piped, piped.text) if piped is not None else None
     for change in changes:
@@ -156,14 +158,12 @@ def fix(
             except OSError as exc:
                 errors.append(f"{path}: cannot write fixes: {exc.strerror or exc}")
                 continue
+        changed.append(STDIN if path == stdin else path)
         s = "" if change.fixed == 1 else "s"
         notices.append(f"{path}: fixed {change.fixed} problem{s}")
-    if changes:
-        first = run
+    if changed:
         with _stdin(data):
-            run = relint()
-        # stdin that could not be read the first time is not there to read again
-        errors += [e for e in first.errors if e not in run.errors]
+            run = run.merge(relint(changed))
     run.errors.extend(errors)
     run.notices.extend(notices)
     return run, None if data is None else data.decode("utf-8")

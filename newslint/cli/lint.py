@@ -16,7 +16,7 @@ from newslint.config.settings import ConfigError, Settings, read_config
 from newslint.documents.loader import load_document
 from newslint.documents.model import Document
 from newslint.documents.source import InputError, Source, decode, read_source
-from newslint.rules.base import Finding, Rule
+from newslint.rules.base import Finding, Rule, Severity
 from newslint.rules.engine import needs_of, run_rules
 from newslint.rules.registry import Registry
 
@@ -35,7 +35,25 @@ class LintRun:
     notices: list[str] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     rules: dict[str, type[Rule]] = field(default_factory=dict)
-    failing: bool = False
+    fail_on: dict[str, Severity] = field(default_factory=dict)
+
+    @property
+    def failing(self) -> bool:
+        """Any finding at or above its file's ``fail-on``."""
+        return any(f.severity.rank >= self.fail_on[f.path].rank for f in self.findings)
+
+    def merge(self, again: LintRun) -> LintRun:
+        """This run with the files linted ``again`` replaced by their new results."""
+        paths = set(again.sources)
+        kept = [f for f in self.findings if f.path not in paths]
+        return LintRun(
+            findings=sorted(kept + again.findings, key=lambda f: f.sort_key),
+            errors=self.errors + [e for e in again.errors if e not in self.errors],
+            notices=self.notices + again.notices,
+            sources=self.sources | again.sources,
+            rules=self.rules | again.rules,
+            fail_on=self.fail_on | again.fail_on,
+        )
 
 
 class Resolver:
@@ -150,5 +168,4 @@ def _lint_group(model: str | None, jobs: list[Job], run: LintRun) -> None:
         outcome = run_rules(analysis, job.rules)
         run.findings.extend(outcome.findings)
         run.errors.extend(outcome.errors)
-        fail_on = job.profile.settings.fail_on
-        run.failing |= any(f.severity.rank >= fail_on.rank for f in outcome.findings)
+        run.fail_on[job.document.path] = job.profile.settings.fail_on

@@ -29,8 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     registry = load_registry()
     overrides = Overrides(args.select, args.ignore, args.extend_select, args.fail_on)
     resolver = Resolver(registry, overrides, args.config)
-    relint = partial(lint, args.paths, registry, resolver, args.stdin_filename)
-    run = relint()
+    relint = partial(lint, registry=registry, resolver=resolver, stdin_name=args.stdin_filename)
+    run = relint(args.paths)
     out = sys.stdout
     if args.diff:
         changes = plan(run)

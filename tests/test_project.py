@@ -82,3 +82,9 @@ def test_readme_sample_output_is_what_newslint_prints():
         text=True,
     )
     assert result.stdout == sample.group(2)
+
+
+def test_every_rule_documents_an_example_to_avoid_and_a_better_version():
+    for code, rule in load_registry().rules.items():
+        doc = rule.documentation()
+        assert "Anti-pattern:" in doc and "Best practice:" in doc, code

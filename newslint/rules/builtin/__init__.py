@@ -9,18 +9,33 @@ from newslint.rules.base import Rule
 from newslint.rules.builtin import (
     dates,
     figures,
-    hygiene,
     loaded,
+    people,
     quotation,
     readability,
-    references,
+    repeats,
+    residue,
     sourcing,
+    typography,
+    variants,
 )
 from newslint.rules.hookspecs import hookimpl
 from newslint.rules.kinds import BUILTIN_KINDS, PackRule
 from newslint.toml import bundled_pack
 
-RULE_MODULES = (figures, sourcing, quotation, loaded, readability, dates, references, hygiene)
+RULE_MODULES = (
+    figures,
+    sourcing,
+    quotation,
+    loaded,
+    readability,
+    dates,
+    people,
+    variants,
+    typography,
+    residue,
+    repeats,
+)
 CORE_PACKS = (
     "core/quotation.toml",
     "core/labels.toml",

@@ -1,0 +1,84 @@
+"""Repeated words (NL902): a word typed twice by mistake."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newslint.analysis.document import Analysis
+from newslint.rules.base import Edit, Finding, Fix, Rule
+from newslint.rules.builtin.lexicons import words
+
+WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
+REPEAT = re.compile(rf"(?<![\w'’-])({WORD})(?=(\s+)(\1)(?![\w'’-]))", re.IGNORECASE)
+SPACES_AFTER = re.compile(r"[ \t]*")
+
+
+class RepeatedWord(Rule):
+    """Flags a word typed twice: "the the".
+
+    The two words may be separated by any whitespace, including a line break,
+    and may differ in case ("The the"). Repeats inside quotes are flagged too:
+    they are typos in our copy, not the speaker's words. Doubles that can be
+    grammatical ("had had", "that that") are listed as exceptions in
+    ``rules/lexicon/hygiene.toml``, and a capitalised pair ("Bora Bora",
+    "Walla Walla") is taken for a name.
+
+    The safe fix (``newslint --fix``) drops the second word and the whitespace
+    before it; across a line break it drops the word and the spaces after it,
+    so the line structure stays as it was.
+
+    Anti-pattern:
+        The council said the the road would reopen on Monday.
+
+    Best practice:
+        The council said the road would reopen on Monday.
+    """
+
+    code = "NL902"
+    name = "repeated-word"
+    summary = "Word repeated by mistake"
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        exceptions = words("hygiene", "repeated-word", "exceptions")
+        for block in analysis.document.blocks:
+            matches = list(REPEAT.finditer(block.text))
+            firsts = {match.start(1) for match in matches}
+            for match in matches:
+                first, second = match.group(1), match.group(3)
+                if first.casefold() in exceptions or _name_pair(first, second):
+                    continue
+                gap = block.start + match.start(2)
+                start, end = block.start + match.start(3), block.start + match.end(3)
+                message = f"Repeated word '{analysis.text[start:end]}'"
+                # in a chain ("the the the") each fix takes the space before: none overlap
+                chained = match.start(3) in firsts
+                fix = _drop_word(analysis.text, gap, start, end, keep_lines=not chained)
+                yield self.finding(analysis, start, end, message, fix=fix)
+
+
+def has_line_end(text: str) -> bool:
+    return "\n" in text or "\r" in text
+
+
+def _name_pair(first: str, second: str) -> bool:
+    return len(first) > 1 and first.istitle() and second.istitle()
+
+
+def _drop_word(text: str, gap: int, start: int, end: int, keep_lines: bool) -> Fix | None:
+    """Delete the repeat at ``[start, end)``; None if markup, not just space, separates it."""
+    between = text[gap:start]
+    if not between.isspace():
+        return None
+    after = SPACES_AFTER.match(text, end).end()
+    if (
+        keep_lines
+        and has_line_end(between)
+        and after > end
+        and text[after : after + 1] not in "\r\n"
+    ):
+        return Fix((Edit(start, after, ""),))
+    return Fix((Edit(gap, end, ""),))
+
+
+RULES: list[type[Rule]] = [RepeatedWord]

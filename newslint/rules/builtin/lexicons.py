@@ -14,5 +14,6 @@ def lexicon(name: str) -> dict[str, Any]:
     return load_toml(bundled_pack(f"lexicon/{name}.toml"))
 
 
+@cache
 def words(name: str, table: str, key: str) -> frozenset[str]:
     return frozenset(lexicon(name)[table][key])

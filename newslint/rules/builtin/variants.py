@@ -82,6 +82,8 @@ class VariantConsistency(Rule):
         form: re.Pattern[str],
         names: bool,
     ) -> list[tuple[int, int]]:
+        if not form.search(analysis.text):  # most forms never appear: one scan, not one a block
+            return []
         uses = []
         for block in blocks:
             for match in form.finditer(block.block.text):

@@ -13,7 +13,9 @@ README = (ROOT / "README.md").read_text()
 
 
 def readme_commands() -> list[str]:
-    return re.findall(r"```sh\n(.+?)\n```", README)
+    """The set-up commands: the shell blocks of the README's Set-up section."""
+    setup = README.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", setup)
 
 
 def test_ci_runs_exactly_the_readme_test_command():

@@ -44,6 +44,18 @@ class Option:
     check: Callable[[Any], bool] | None = None
     expects: str = ""
 
+    @classmethod
+    def positive(cls, name: str, default: int, help: str) -> Option:
+        """An option that takes a positive integer."""
+        return cls(name, default, help, lambda v: v > 0, "a positive integer")
+
+    @classmethod
+    def choice(cls, name: str, default: str, help: str, choices: tuple[str, ...]) -> Option:
+        """An option that takes one of a few words."""
+        words = [f'"{choice}"' for choice in choices]
+        expects = f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else words[0]
+        return cls(name, default, help, lambda v: v in choices, expects)
+
     def validate(self, value: Any) -> Any:
         kind = type(self.default)
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))

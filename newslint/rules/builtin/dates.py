@@ -56,15 +56,7 @@ class RelativeDate(Rule):
     code = "NL501"
     name = "relative-date"
     summary = "Relative date goes stale"
-    options = (
-        Option(
-            "style",
-            "day-names",
-            "House style: day-names or absolute",
-            lambda v: v in STYLES,
-            "day-names or absolute",
-        ),
-    )
+    options = (Option.choice("style", "day-names", "House style: day-names or absolute", STYLES),)
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         pattern = relative_pattern(self.settings["style"])

@@ -128,13 +128,7 @@ class UnsourcedFigure(Rule):
     summary = "Figure has no source"
     needs = frozenset({Need.PARSE, Need.ENTITIES})
     options = (
-        Option(
-            "min-cardinal",
-            100,
-            "Smallest plain number that counts as a statistic",
-            lambda v: v > 0,
-            "a positive integer",
-        ),
+        Option.positive("min-cardinal", 100, "Smallest plain number that counts as a statistic"),
     )
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:

@@ -240,12 +240,11 @@ class FirstReference(Rule):
     summary = "Person first named without a full name"
     needs = frozenset({Need.PARSE, Need.ENTITIES})
     options = (
-        Option(
+        Option.choice(
             "later-references",
             "honorific",
             'How people are named after the first reference: "honorific" or "surname"',
-            lambda v: v in LATER_STYLES,
-            '"honorific" or "surname"',
+            LATER_STYLES,
         ),
     )
 

@@ -46,13 +46,7 @@ class ScareQuotes(Rule):
     summary = "Scare quotes cast doubt in our own voice"
     needs = frozenset({Need.PARSE})
     options = (
-        Option(
-            "max-words",
-            4,
-            "Longest quote, in words, that counts as scare quotes",
-            lambda v: v > 0,
-            "a positive integer",
-        ),
+        Option.positive("max-words", 4, "Longest quote, in words, that counts as scare quotes"),
     )
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:

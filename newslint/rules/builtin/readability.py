@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 OPENING_WORDS = 3
 
 
-def _positive(value: int) -> bool:
-    return value > 0
-
-
 def _body(analysis: Analysis) -> list[AnalysedBlock]:
     """The prose blocks that are not headlines or headings."""
     return [block for block in analysis.blocks if not block.block.is_title]
@@ -92,20 +88,8 @@ class Readability(Rule):
             lambda v: 0 <= v <= 100,
             "an integer from 0 to 100",
         ),
-        Option(
-            "max-grade",
-            12,
-            "Highest acceptable Flesch-Kincaid grade",
-            _positive,
-            "a positive integer",
-        ),
-        Option(
-            "min-words",
-            100,
-            "Shortest body, in words, that is scored",
-            _positive,
-            "a positive integer",
-        ),
+        Option.positive("max-grade", 12, "Highest acceptable Flesch-Kincaid grade"),
+        Option.positive("min-words", 100, "Shortest body, in words, that is scored"),
     )
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
@@ -168,13 +152,9 @@ class LongSentence(Rule):
     summary = "Sentence or lead too long"
     needs = frozenset({Need.PARSE})
     options = (
-        Option("max-words", 30, "Most words in a sentence", _positive, "a positive integer"),
-        Option(
-            "max-lead-words",
-            25,
-            "Most words in the lead, the first sentence of the body",
-            _positive,
-            "a positive integer",
+        Option.positive("max-words", 30, "Most words in a sentence"),
+        Option.positive(
+            "max-lead-words", 25, "Most words in the lead, the first sentence of the body"
         ),
         Option(
             "max-quoted-share",
@@ -243,14 +223,8 @@ class LongParagraph(Rule):
     severity = Severity.INFO
     needs = frozenset({Need.PARSE})
     options = (
-        Option(
-            "max-sentences",
-            3,
-            "Most sentences in a paragraph",
-            _positive,
-            "a positive integer",
-        ),
-        Option("max-words", 70, "Most words in a paragraph", _positive, "a positive integer"),
+        Option.positive("max-sentences", 3, "Most sentences in a paragraph"),
+        Option.positive("max-words", 70, "Most words in a paragraph"),
     )
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:

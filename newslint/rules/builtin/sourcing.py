@@ -178,15 +178,7 @@ class OrphanQuote(Rule):
     name = "orphan-quote"
     summary = "Direct quote with no speaker"
     needs = frozenset({Need.PARSE})
-    options = (
-        Option(
-            "min-words",
-            5,
-            "Shortest quote, in words, that needs a speaker",
-            lambda v: v > 0,
-            "a positive integer",
-        ),
-    )
+    options = (Option.positive("min-words", 5, "Shortest quote, in words, that needs a speaker"),)
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         for quote in analysis.quotes.quotes:

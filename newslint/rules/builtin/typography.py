@@ -79,19 +79,17 @@ class Typography(Rule):
     summary = "Mixed quote or dash styles"
     severity = Severity.INFO
     options = (
-        Option(
+        Option.choice(
             "quotes",
             "auto",
             'House quote style: "curly", "straight", or "auto" for the most used',
-            lambda v: v in QUOTE_STYLES,
-            '"auto", "curly" or "straight"',
+            QUOTE_STYLES,
         ),
-        Option(
+        Option.choice(
             "dashes",
             "auto",
             'House dash: "en", "em", "hyphen" (spaced), or "auto" for the most used',
-            lambda v: v in DASH_STYLES,
-            '"auto", "en", "em" or "hyphen"',
+            DASH_STYLES,
         ),
     )
 

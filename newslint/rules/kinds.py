@@ -56,7 +56,7 @@ class PackRule(Rule):
 
     @classmethod
     def documentation(cls) -> str:
-        parts = [cls.summary, cls.description]
+        parts = [cls.summary, cls.description.strip()]
         if cls.avoid:
             parts.append(f"Anti-pattern:\n    {cls.avoid}")
         if cls.prefer:

@@ -43,9 +43,10 @@ class Kind(str, Enum):
 class SpeechAct:
     """Who says so and how. ``speaker`` and ``cue`` are source offsets ``[start, end)``.
 
-    ``sentence`` is the token range of its sentence and ``region`` the indices of the
-    tokens it attributes, both in the block's doc (``region`` is empty when the verb has
-    no report of its own, as in ``she told reporters:`` before a quote).
+    ``head`` and ``verb`` are the token indices of the speaker's head word and of the
+    cue's first word, ``sentence`` the token range of its sentence and ``region`` the
+    indices of the tokens it attributes, all in the block's doc (``region`` is empty when
+    the verb has no report of its own, as in ``she told reporters:`` before a quote).
     """
 
     kind: Kind
@@ -54,6 +55,8 @@ class SpeechAct:
     verb_class: str | None
     sentence: tuple[int, int]
     region: frozenset[int] = field(default_factory=frozenset)
+    head: int = 0
+    verb: int = 0
 
 
 def speech_acts(doc: Doc, lexicon: Lexicon, base: int) -> list[SpeechAct]:
@@ -92,6 +95,8 @@ def _phrase_act(sentence: Span, source: Token, cue: list[Token], base: int) -> S
         None,
         (sentence.start, sentence.end),
         _sentence_region(sentence, source),
+        source.i,
+        cue[0].i,
     )
 
 
@@ -146,6 +151,8 @@ def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) ->
         verb_class,
         (sentence.start, sentence.end),
         region,
+        speaker.i,
+        verb.i,
     )
 
 

@@ -90,14 +90,23 @@ class Analysis:
     def block_at(self, offset: int) -> AnalysedBlock | None:
         return next((b for b in self.blocks if b.block.start <= offset < b.block.end), None)
 
+    def token_at(self, offset: int) -> tuple[AnalysedBlock, Token] | None:
+        """The parsed token at ``offset`` and its block, if there is one."""
+        block = self.block_at(offset)
+        token = block.token_at(offset) if block else None
+        return (block, token) if block is not None and token is not None else None
+
+    def body(self) -> list[AnalysedBlock]:
+        """The prose blocks that are not headlines or headings."""
+        return [block for block in self.blocks if not block.block.is_title]
+
     def attribution_at(self, offset: int) -> SpeechAct | None:
         """Who says the words at ``offset``: a quote's speaker or a reporting clause."""
         quote = self.quote_at(offset)
         if quote is not None and quote.act is not None:
             return quote.act
-        block = self.block_at(offset)
-        token = block.token_at(offset) if block else None
-        return block.act_for(token) if block and token is not None else None
+        found = self.token_at(offset)
+        return found[0].act_for(found[1]) if found else None
 
     def speech_acts(self) -> Iterator[tuple[AnalysedBlock, SpeechAct]]:
         for block in self.blocks:

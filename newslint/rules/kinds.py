@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from typing import Any, ClassVar
 
 from newslint.analysis.document import Analysis
@@ -20,8 +21,15 @@ WORD_EDGE_END = r"(?![\w-]|['’]\w)"
 
 
 def phrase_pattern(phrases: Iterable[str], ignore_case: bool) -> re.Pattern[str]:
-    """One regex matching any phrase as whole words; spaces match any whitespace."""
-    ordered = sorted(phrases, key=len, reverse=True)
+    """One regex matching any phrase as whole words; spaces match any whitespace.
+
+    Compiled once per list: rules ask for it on every document."""
+    return _compiled(frozenset(phrases), ignore_case)
+
+
+@cache
+def _compiled(phrases: frozenset[str], ignore_case: bool) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return re.compile(f"{WORD_EDGE_START}(?:{body}){WORD_EDGE_END}", re.I if ignore_case else 0)
 
@@ -146,10 +154,10 @@ class LabelRule(ExistenceRule):
 
 
 def _negated_or_asked(analysis: Analysis, offset: int) -> bool:
-    block = analysis.block_at(offset)
-    token = block.token_at(offset) if block else None
-    if token is None:
+    found = analysis.token_at(offset)
+    if found is None:
         return False
+    token = found[1]
     sentence = token.sent
     if sentence.text.rstrip().endswith("?") or any(
         t.lower_ in ("whether", "if") for t in sentence[: token.i - sentence.start]
@@ -183,8 +191,8 @@ class JudgementRule(ExistenceRule):
 def _manner_adverb(analysis: Analysis, offset: int) -> bool:
     """How something was done: after its verb ("spoke clearly") or right before a
     passive participle ("clearly marked"), not commenting on a whole clause."""
-    block = analysis.block_at(offset)
-    token = block.token_at(offset) if block else None
+    found = analysis.token_at(offset)
+    token = found[1] if found else None
     if token is None or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "ADJ"):
         return False
     verb = token.head  # the small model tags some passive participles as adjectives

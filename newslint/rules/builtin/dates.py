@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from newslint.analysis.document import Analysis
 from newslint.documents.model import Block
@@ -16,6 +17,7 @@ STYLES = ("day-names", "absolute")
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,[^\n—–]{0,40})?\s+(?:-|—|–)\s")
 
 
+@cache
 def relative_pattern(style: str) -> re.Pattern[str]:
     phrases = set(words("dates", "relative-dates", "always"))
     if style == "absolute":
@@ -66,7 +68,7 @@ class RelativeDate(Rule):
             yield self.finding(analysis, start, end, message)
 
     def _matches(self, analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-        body = [b for b in analysis.document.blocks if not b.is_title]
+        body = [b.block for b in analysis.body()]
         for block in analysis.document.blocks:
             skip = _dateline_end(block, bool(body) and block is body[0])
             for match in pattern.finditer(block.text, skip):

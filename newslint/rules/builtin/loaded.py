@@ -51,8 +51,8 @@ class LoadedSaidVerb(Rule):
     def _finding(self, analysis: Analysis, block: AnalysedBlock, act: SpeechAct) -> Finding:
         start, end = act.cue
         verb = analysis.text[start:end]
-        token = block.token_at(start)
-        neutral = SAID.get(token.tag_, "say") if token is not None else "said"
+        tag = block.doc[act.verb].tag_ if block.doc is not None else "VBD"
+        neutral = SAID.get(tag, "say")
         reason, severity = REASONS[act.verb_class or ""]
         message = f"'{verb}' {reason}; the neutral verb is '{neutral}'"
         return self.finding(analysis, start, end, message, severity=severity, suggestion=neutral)

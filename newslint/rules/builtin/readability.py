@@ -18,11 +18,6 @@ if TYPE_CHECKING:
 OPENING_WORDS = 3
 
 
-def _body(analysis: Analysis) -> list[AnalysedBlock]:
-    """The prose blocks that are not headlines or headings."""
-    return [block for block in analysis.blocks if not block.block.is_title]
-
-
 def word_spans(tokens: Doc | Span) -> list[tuple[int, int]]:
     """Character spans, in the doc, of the words: tokens that are not punctuation or space.
 
@@ -93,7 +88,7 @@ class Readability(Rule):
     )
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        body = [block.block for block in _body(analysis)]
+        body = [block.block for block in analysis.body()]
         text = "\n\n".join(block.text for block in body)
         if len(WORD.findall(text)) < self.settings["min-words"]:
             return
@@ -184,7 +179,7 @@ class LongSentence(Rule):
         self, analysis: Analysis
     ) -> Iterator[tuple[AnalysedBlock, list[tuple[int, int]]]]:
         """Body sentences that have words, with their word spans."""
-        for block in _body(analysis):
+        for block in analysis.body():
             for sentence in block.sentences():
                 words = word_spans(sentence.span)
                 if words:
@@ -229,7 +224,7 @@ class LongParagraph(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         most_sentences, most_words = self.settings["max-sentences"], self.settings["max-words"]
-        for block in _body(analysis):
+        for block in analysis.body():
             if block.doc is None:
                 continue
             words = word_spans(block.doc)

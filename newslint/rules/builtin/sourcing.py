@@ -13,20 +13,10 @@ from newslint.rules.builtin.lexicons import words
 from newslint.rules.builtin.quotation import WORD
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
 AGENTLESS_COMPLEMENTS = frozenset({"to", "that", "as"})
-
-
-def speaker_head(block: AnalysedBlock, act: SpeechAct) -> Token | None:
-    """The head word of a speech act's speaker."""
-    span = (
-        block.doc.char_span(act.speaker[0] - block.block.start, act.speaker[1] - block.block.start)
-        if block.doc
-        else None
-    )
-    return span.root if span is not None else None
 
 
 def _writer_voice(analysis: Analysis, offset: int) -> bool:
@@ -95,7 +85,7 @@ class VagueAttribution(Rule):
                 yield block.offset(token), block.offset(token) + len(token.text)
 
     def _vague_speaker(self, block: AnalysedBlock, act: SpeechAct) -> bool:
-        head = speaker_head(block, act)
+        head = block.doc[act.head] if block.doc is not None else None
         if head is None or head.lemma_.lower() not in words(
             "sourcing", "vague-attribution", "vague-speakers"
         ):
@@ -141,7 +131,7 @@ class AnonymousSource(Rule):
             yield self.finding(analysis, start, end, message, severity=severity)
 
     def _severity(self, block: AnalysedBlock, act: SpeechAct) -> Severity | None:
-        head = speaker_head(block, act)
+        head = block.doc[act.head] if block.doc is not None else None
         if head is None or any(t.ent_type_ == "PERSON" for t in head.subtree):
             return None
         if head.lower_ in words("sourcing", "anonymous-sources", "sources"):

@@ -112,8 +112,10 @@ def test_json_contract(tmp_path):
         "rule",
         "severity",
         "message",
+        "profile",
     ]
     assert finding["rule"] == "scare-quotes" and finding["severity"] == "warning"
+    assert finding["profile"] == "news"
 
 
 def test_github_annotations(tmp_path):

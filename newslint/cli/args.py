@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--color", choices=("auto", "always", "never"), default="auto")
     add("--fix", action="store_true", help="apply safe fixes in place; report what remains")
     add("--diff", action="store_true", help="print the changes --fix would make; write nothing")
+    add("--profile", metavar="NAME", help="genre profile for every file: news, sport, feature, …")
+    add("--verbose", "-v", action="store_true", help="say which profile each file gets, and why")
     add("--config", help="use this config file instead of discovering one")
     add("--stdin-filename", help="the path to report for input read from stdin")
     add("--version", action="version", version=f"newslint {__version__}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +11,8 @@ from newslint.analysis.nlp import ModelError, components_for, load_model, needs_
 from newslint.analysis.pipeline import analyse
 from newslint.cli.targets import Target, expand
 from newslint.config.discovery import settings_for_dir
-from newslint.config.profile import Overrides, Profile, apply_overrides, build_profile
+from newslint.config.profiles import ProfileChoice, choose_profile
+from newslint.config.ruleset import Overrides, RuleSet, build_profile_rule_set, build_rule_set
 from newslint.config.settings import ConfigError, Settings, read_config
 from newslint.documents.loader import load_document
 from newslint.documents.model import Document
@@ -24,7 +25,7 @@ from newslint.rules.registry import Registry
 @dataclass
 class Job:
     document: Document
-    profile: Profile
+    rule_set: RuleSet
     rules: list[Rule]
 
 
@@ -36,6 +37,7 @@ class LintRun:
     sources: dict[str, Source] = field(default_factory=dict)
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     fail_on: dict[str, Severity] = field(default_factory=dict)
+    profiles: dict[str, ProfileChoice] = field(default_factory=dict)
 
     @property
     def failing(self) -> bool:
@@ -53,27 +55,30 @@ class LintRun:
             sources=self.sources | again.sources,
             rules=self.rules | again.rules,
             fail_on=self.fail_on | again.fail_on,
+            profiles=self.profiles | again.profiles,
         )
 
 
 class Resolver:
-    """Settings and profiles per config file, each built once; broken ones report once."""
+    """Settings per config file and rule sets per config file and genre profile, each
+    built once; broken ones report once."""
 
     def __init__(self, registry: Registry, overrides: Overrides, config: str | None) -> None:
         self.registry = registry
         self.overrides = overrides
         self.explicit = Path(config) if config else None
-        self.profiles: dict[Path | None, Profile | None] = {}
+        self.bases: dict[Path | None, RuleSet | None] = {}
+        self.rule_sets: dict[tuple[Path | None, str], RuleSet | None] = {}
         self.found: dict[Path, Settings] = {}
         self.errors: list[str] = []
 
     def settings(self, directory: Path) -> Settings | None:
+        """The config's settings; the command line applies when its rule sets are built."""
         try:
-            settings = self._explicit() if self.explicit else self._discover(directory.resolve())
+            return self._explicit() if self.explicit else self._discover(directory.resolve())
         except ConfigError as exc:
-            self._report(str(exc))
+            self.report(str(exc))
             return None
-        return apply_overrides(settings, self.overrides)
 
     def _discover(self, directory: Path) -> Settings:
         if directory not in self.found:
@@ -86,16 +91,41 @@ class Resolver:
             raise ConfigError(self.explicit, "file", "config file not found")
         return read_config(self.explicit) or Settings(root=self.explicit.parent, path=self.explicit)
 
-    def profile(self, settings: Settings) -> Profile | None:
-        if settings.path not in self.profiles:
-            try:
-                self.profiles[settings.path] = build_profile(settings, self.registry)
-            except ConfigError as exc:
-                self._report(str(exc))
-                self.profiles[settings.path] = None
-        return self.profiles[settings.path]
+    def base(self, settings: Settings) -> RuleSet | None:
+        """The config's rules with no genre profile; None if the config is broken."""
+        if settings.path not in self.bases:
+            self.bases[settings.path] = self._build(
+                lambda: build_rule_set(settings, self.registry, self.overrides)
+            )
+        return self.bases[settings.path]
 
-    def _report(self, message: str) -> None:
+    def rule_set(self, settings: Settings, profile: str) -> RuleSet | None:
+        """The config's rules under a genre profile; None if either is broken."""
+        base = self.base(settings)
+        key = (settings.path, profile)
+        if base is not None and key not in self.rule_sets:
+            registry = base.registry
+            self.rule_sets[key] = self._build(
+                lambda: build_profile_rule_set(settings, registry, self.overrides, profile)
+            )
+        return self.rule_sets.get(key)
+
+    def choose(self, target: Target, document: Document) -> ProfileChoice | None:
+        """The genre profile for a file; None, reported, if it names an unknown one."""
+        try:
+            return choose_profile(target.settings, target.path, document, self.overrides.profile)
+        except ConfigError as exc:
+            self.report(str(exc))
+            return None
+
+    def _build(self, build: Callable[[], RuleSet]) -> RuleSet | None:
+        try:
+            return build()
+        except ConfigError as exc:
+            self.report(str(exc))
+            return None
+
+    def report(self, message: str) -> None:
         if message not in self.errors:
             self.errors.append(message)
 
@@ -128,10 +158,11 @@ def lint(
 
 
 def _jobs(targets: list[Target], resolver: Resolver, run: LintRun) -> list[Job]:
+    """Read each file, then choose its genre profile, which may depend on its text."""
     jobs = []
     for target in targets:
-        profile = resolver.profile(target.settings)
-        if profile is None:
+        base = resolver.base(target.settings)
+        if base is None:
             continue
         try:
             source = read_target(target)
@@ -139,18 +170,24 @@ def _jobs(targets: list[Target], resolver: Resolver, run: LintRun) -> list[Job]:
             run.errors.append(str(exc))
             continue
         run.sources[source.path] = source
-        run.rules.update(profile.registry.rules)
+        run.rules.update(base.registry.rules)
         if not source.text.strip():
             run.notices.append(f"{source.path}: empty file; nothing to lint")
             continue
-        jobs.append(Job(load_document(source), profile, profile.rules_for(target.path)))
+        document = load_document(source)
+        choice = resolver.choose(target, document)
+        rule_set = resolver.rule_set(target.settings, choice.name) if choice else None
+        if choice is None or rule_set is None:
+            continue
+        run.profiles[source.path] = choice
+        jobs.append(Job(document, rule_set, rule_set.rules_for(target.path)))
     return jobs
 
 
 def _by_model(jobs: list[Job]) -> dict[str | None, list[Job]]:
     groups: dict[str | None, list[Job]] = {}
     for job in jobs:
-        groups.setdefault(job.profile.settings.model, []).append(job)
+        groups.setdefault(job.rule_set.settings.model, []).append(job)
     return groups
 
 
@@ -168,4 +205,4 @@ def _lint_group(model: str | None, jobs: list[Job], run: LintRun) -> None:
         outcome = run_rules(analysis, job.rules)
         run.findings.extend(outcome.findings)
         run.errors.extend(outcome.errors)
-        run.fail_on[job.document.path] = job.profile.settings.fail_on
+        run.fail_on[job.document.path] = job.rule_set.settings.fail_on

@@ -28,10 +28,10 @@ from markdown_it.rules_inline import (
 )
 from markdown_it.token import Token
 
+from newslint.documents.front_matter import FrontMatter, find_front_matter
 from newslint.documents.model import Block, BlockKind, Document, Suppression, blank, prose_slice
 from newslint.documents.source import Source
 
-FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
 NOT_LINE_END = re.compile(r"[^\r\n]")
 DIRECTIVE = re.compile(
     r"<!--\s*newslint-(disable-next-line|disable|enable)(?=[\s,]|-->)(.*?)-->", re.DOTALL
@@ -296,16 +296,12 @@ def _suppressions(source: Source, directives: Iterable[_Directive]) -> tuple[Sup
     return tuple(found)
 
 
-def _without_front_matter(source: Source) -> str:
-    """The text with YAML or TOML front matter blanked, keeping every line end."""
-    closers = FRONT_MATTER_CLOSERS.get(source.line_text(1).rstrip())
-    if closers is None:
+def _without_front_matter(source: Source, front_matter: FrontMatter | None) -> str:
+    """The text with the front matter blanked, keeping every line end."""
+    if front_matter is None:
         return source.text
-    for line in range(2, len(source.line_starts) + 1):
-        if source.line_text(line).rstrip() in closers:
-            end = source.line_starts[line] if line < len(source.line_starts) else len(source.text)
-            return NOT_LINE_END.sub(" ", source.text[:end]) + source.text[end:]
-    return source.text
+    end = front_matter.end
+    return NOT_LINE_END.sub(" ", source.text[:end]) + source.text[end:]
 
 
 def _kind(opener: Token, containers: list[BlockKind], first: bool) -> BlockKind:
@@ -315,9 +311,10 @@ def _kind(opener: Token, containers: list[BlockKind], first: bool) -> BlockKind:
 
 
 def parse_markdown(source: Source) -> Document:
-    """Prose blocks and suppression comments of a CommonMark document."""
+    """Prose blocks, suppression comments and front matter fields of a CommonMark document."""
     env: dict[str, Any] = {}
-    tokens = MD.parse(_without_front_matter(source), env)
+    front_matter = find_front_matter(source)
+    tokens = MD.parse(_without_front_matter(source, front_matter), env)
     blocks: list[Block] = []
     directives: list[_Directive] = []
     containers: list[BlockKind] = []
@@ -334,4 +331,5 @@ def parse_markdown(source: Source) -> Document:
             block = _prose_block(source, parsed, _kind(token, containers, not blocks))
             if block is not None:
                 blocks.append(block)
-    return Document(source, tuple(blocks), _suppressions(source, directives))
+    fields = front_matter.fields if front_matter else {}
+    return Document(source, tuple(blocks), _suppressions(source, directives), fields)

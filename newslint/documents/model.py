@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 
 from newslint.documents.source import Source
@@ -55,9 +55,12 @@ class Suppression:
 
 @dataclass(frozen=True)
 class Document:
+    """A parsed file. ``front_matter`` holds a Markdown file's top-level front matter fields."""
+
     source: Source
     blocks: Sequence[Block]
     suppressions: Sequence[Suppression] = ()
+    front_matter: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def path(self) -> str:

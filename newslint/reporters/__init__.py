@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newslint.documents.source import Source
 from newslint.reporters import github, json, sarif, text
@@ -12,7 +12,8 @@ from newslint.rules.base import Finding, Rule
 
 @dataclass(frozen=True)
 class ReportContext:
-    """What a reporter may need besides the findings."""
+    """What a reporter may need besides the findings; ``profiles`` maps each linted
+    path to the name of its genre profile."""
 
     rules: Mapping[str, type[Rule]]
     sources: Mapping[str, Source]
@@ -21,6 +22,7 @@ class ReportContext:
     statistics: bool = False
     quiet: bool = False
     version: str = "0"
+    profiles: Mapping[str, str] = field(default_factory=dict)
 
 
 Reporter = Callable[[Sequence[Finding], ReportContext], str]

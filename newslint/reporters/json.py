@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from newslint.reporters import ReportContext
 
 
-def as_dict(finding: Finding) -> dict[str, Any]:
+def as_dict(finding: Finding, profile: str | None = None) -> dict[str, Any]:
+    """The finding's keys in contract order; ``profile`` after ``message`` when known."""
     entry: dict[str, Any] = {
         "path": finding.path,
         "line": finding.line,
@@ -24,10 +25,13 @@ def as_dict(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity.value,
         "message": finding.message,
     }
+    if profile is not None:
+        entry["profile"] = profile
     if finding.suggestion is not None:
         entry["suggestion"] = finding.suggestion
     return entry
 
 
 def report(findings: Sequence[Finding], context: ReportContext) -> str:
-    return json.dumps([as_dict(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+    entries = [as_dict(f, context.profiles.get(f.path)) for f in findings]
+    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"

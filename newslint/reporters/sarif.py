@@ -33,7 +33,7 @@ def _descriptor(finding: Finding, context: ReportContext) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: int) -> dict[str, Any]:
+def _result(finding: Finding, index: int, profile: str | None) -> dict[str, Any]:
     message = finding.message
     if finding.suggestion is not None:
         message += f" (suggestion: {finding.suggestion})"
@@ -44,13 +44,16 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         "endColumn": finding.end_column,
     }
     uri = quote(PurePath(finding.path).as_posix())
-    return {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": message},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
     }
+    if profile is not None:
+        result["properties"] = {"profile": profile}
+    return result
 
 
 def build(findings: Sequence[Finding], context: ReportContext) -> dict[str, Any]:
@@ -71,7 +74,10 @@ def build(findings: Sequence[Finding], context: ReportContext) -> dict[str, Any]
             {
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(finding, index[finding.code]) for finding in findings],
+                "results": [
+                    _result(finding, index[finding.code], context.profiles.get(finding.path))
+                    for finding in findings
+                ],
             }
         ],
     }

@@ -14,6 +14,7 @@ def describe_rule(rule: type[Rule]) -> str:
         f"Severity: {rule.severity.value}",
         f"Needs:    {', '.join(sorted(n.value for n in rule.needs))}",
         f"Plugin:   {rule.plugin}",
+        f"Default:  {'on' if rule.default else f'off (opt in with --extend-select {rule.code})'}",
     ]
     if rule.options:
         lines += ["", "Options:"]
@@ -25,5 +26,7 @@ def list_rules(registry: Registry) -> str:
     rows = sorted(registry.rules.values(), key=lambda r: r.code)
     width = max((len(r.name) for r in rows), default=0)
     return "".join(
-        f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}\n" for r in rows
+        f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  "
+        f"{'' if r.default else 'opt-in':<6}  {r.summary}\n"
+        for r in rows
     )

@@ -119,6 +119,8 @@ class Rule:
     needs: ClassVar[frozenset[Need]] = frozenset({Need.TEXT})
     options: ClassVar[tuple[Option, ...]] = ()
     plugin: ClassVar[str] = ""
+    # In the default selection; False for rules that are opt-in, like ruff's.
+    default: ClassVar[bool] = True
 
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
         settings = dict(settings or {})

@@ -29,6 +29,7 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PACK_KEYS = {"name", "style", "description"}
 COMMON_KEYS = {"code", "name", "kind", "summary", "message", "severity", "ignore-case"}
 COMMON_KEYS |= {"exceptions", "description", "avoid", "prefer", "skip-attributed", "title-severity"}
+COMMON_KEYS |= {"default"}
 REQUIRED = ("code", "name", "kind", "summary", "message")
 
 
@@ -82,6 +83,7 @@ def _rule_class(
         "summary": entry["summary"],
         "message": entry["message"],
         "severity": Severity(entry.get("severity", "warning")),
+        "default": entry.get("default", True),
         "exceptions": tuple(entry.get("exceptions", ())),
         "description": entry.get("description", ""),
         "avoid": entry.get("avoid", ""),
@@ -98,6 +100,8 @@ def _check_identity(path: object, where: str, entry: Mapping[str, Any]) -> None:
         raise PackError(f"{path}: {where}: code must look like 'AB123'")
     if not NAME.match(entry["name"]):
         raise PackError(f"{path}: {where}: name must be kebab-case")
+    if not isinstance(entry.get("default", True), bool):
+        raise PackError(f"{path}: {where}: default must be true or false")
     for key in ("severity", "title-severity"):
         if entry.get(key, "warning") not in SEVERITIES:
             raise PackError(f"{path}: {where}: {key} must be one of {', '.join(SEVERITIES)}")

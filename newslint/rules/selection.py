@@ -16,9 +16,14 @@ def select_codes(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     extend_select: Sequence[str] = (),
+    defaults: Iterable[str] | None = None,
 ) -> list[str]:
-    """Codes chosen by ``select`` (default: all) plus ``extend_select``, less ``ignore``."""
-    chosen = [ALL] if select is None else list(select)
+    """Codes chosen by ``select`` plus ``extend_select``, less ``ignore``.
+
+    With no ``select``, the ``defaults`` are chosen (every code when none are given),
+    as ruff's default selection holds only its most precise rules."""
+    fallback = [ALL] if defaults is None else list(defaults)
+    chosen = fallback if select is None else list(select)
     return sorted(
         code
         for code in codes

@@ -73,6 +73,7 @@ class Readability(Rule):
     """
 
     code = "NL401"
+    default = False  # a length or style metric, opt-in like ruff's E501 and C901
     name = "readability"
     summary = "Body text is hard to read (Flesch reading ease and grade)"
     options = (
@@ -143,6 +144,7 @@ class LongSentence(Rule):
     """
 
     code = "NL402"
+    default = False  # a length or style metric, opt-in like ruff's E501 and C901
     name = "long-sentence"
     summary = "Sentence or lead too long"
     needs = frozenset({Need.PARSE})
@@ -213,6 +215,7 @@ class LongParagraph(Rule):
     """
 
     code = "NL403"
+    default = False  # a length or style metric, opt-in like ruff's E501 and C901
     name = "long-paragraph"
     summary = "Paragraph with too many sentences or words"
     severity = Severity.INFO

@@ -18,7 +18,7 @@ def test_attributed_wire_copy_has_no_sourcing_findings(lint):
     ("sentence", "column", "span"),
     [
         ("Fares will rise by 12% in March.", 20, "12%"),
-        ("The new boats cost £3.4m each.", 20, "£3.4m"),
+        ("The new boats will cost £3.4m each.", 25, "£3.4m"),
         ("The crossing takes about 40 minutes and some 300 people use it.", 41, "some 300"),
         ("More than 2,000 people signed the petition.", 1, "More than 2,000"),
         ("The ferry carried 1,500 passengers.", 19, "1,500"),
@@ -49,7 +49,7 @@ def test_non_statistics_are_not_figures(lint, sentence):
 
 
 def test_figure_attributed_elsewhere_is_info(lint):
-    text = HEAD + "Fares rose 12%, the company said.\n\nThe 12% rise starts in March.\n"
+    text = HEAD + "Police said about 300 people marched.\n\nAbout 300 people marched again.\n"
     [finding] = lint(text, "--select", "NL101").findings
     assert (finding["line"], finding["severity"]) == (5, "info")
 
@@ -144,18 +144,19 @@ def test_quote_with_speaker_in_the_paragraph_before_is_not_orphaned(lint):
 def test_loaded_said_verbs(lint):
     text = (
         HEAD
-        + "The council claimed the cuts would save money. The mayor admitted the plan failed.\n"
+        + "The council claimed the cuts would save money. The mayor slammed the plan as reckless.\n"
     )
     result = lint(text, "--select", "NL301")
     assert result.at("NL301") == [(3, 13), (3, 58)]
     assert [f["suggestion"] for f in result.findings] == ["said", "said"]
     assert "'claimed'" in result.findings[0]["message"]
+    assert [f["severity"] for f in result.findings] == ["warning", "info"]
 
 
 def test_endorsing_verbs_are_info(lint):
-    text = HEAD + "The report revealed that fares had doubled.\n"
+    text = HEAD + 'The harbour master revealed: "We will shut the pier."\n'
     [finding] = lint(text, "--select", "NL301").findings
-    assert (finding["column"], finding["severity"]) == (12, "info")
+    assert (finding["column"], finding["severity"]) == (20, "info")
 
 
 @pytest.mark.parametrize(

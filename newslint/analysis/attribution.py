@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 SPEAKER_DEPS = ("nsubj", "csubj")
 REPORT_DEPS = frozenset({"ccomp", "oprd", "xcomp"})
-# A clause the writer attaches to a noun ("regions that held votes") is the writer's
-# description, even inside someone's reported words.
 DESCRIPTIVE_DEPS = frozenset({"relcl", "acl"})
 
 
@@ -130,8 +128,19 @@ def _speaker(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
     if not subjects and verb.dep_ == "acl":
         return verb.head  # "billboards proclaiming …"
+    if not subjects and _borrows_subject(verb):
+        return _speaker(verb.head)  # "He spoke, saying …", "He smiled and joked, …"
     inverted = [s for s in subjects if s.i > verb.i]  # "…, says the ministry"
     return (inverted or subjects or [None])[0]
+
+
+def _borrows_subject(verb: Token) -> bool:
+    """A participle or a second verb that shares the clause's subject."""
+    if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "conj":
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp")
 
 
 def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) -> SpeechAct | None:
@@ -173,9 +182,20 @@ def _region(verb: Token, speaker: Token, lexicon: Lexicon) -> frozenset[int]:
         return frozenset(_indices(verb.head.subtree) - _indices(verb.subtree))
     if not _has_report(verb, speaker, lexicon):
         return frozenset()
-    described = [t for t in verb.subtree if t.dep_ in DESCRIPTIVE_DEPS and t.i != verb.i]
-    excluded = _indices(speaker.subtree).union(*(_indices(t.subtree) for t in described))
-    return frozenset(_indices(verb.subtree) - excluded - {verb.i})
+    return frozenset(_indices(verb.subtree) - _indices(speaker.subtree) - {verb.i})
+
+
+def in_restrictive_clause(token: Token, verb: Token) -> bool:
+    """True if ``token`` lies in a clause that picks out a noun below ``verb``
+    ("regions that held votes"), not in an aside set off by a comma."""
+    for node in [token, *token.ancestors]:
+        if node.i == verb.i:
+            return False
+        if node.dep_ in DESCRIPTIVE_DEPS:
+            first = min(node.subtree, key=lambda t: t.i)
+            if first.i == 0 or first.nbor(-1).text != ",":
+                return True
+    return False
 
 
 def _is_as_clause(verb: Token) -> bool:
@@ -193,6 +213,6 @@ def _has_report(verb: Token, speaker: Token, lexicon: Lexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "as":  # "dismissed as a sham"
             return True
-        if child.dep_ == "dobj" and verb.lemma_ in lexicon.object_verbs:
-            return True
+        if child.i > verb.i and not child.is_punct and verb.lemma_ in lexicon.object_verbs:
+            return True  # "The survey found 61% …", however the model attaches the figure
     return False

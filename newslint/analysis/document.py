@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import SpeechAct
 from newslint.analysis.quotes import Quote, QuoteScan
+from newslint.analysis.sourcing import Sourcing
 from newslint.documents.model import Block, Document
 from newslint.documents.source import Source
 
@@ -107,6 +109,11 @@ class Analysis:
             return quote.act
         found = self.token_at(offset)
         return found[0].act_for(found[1]) if found else None
+
+    @cached_property
+    def sourcing(self) -> Sourcing:
+        """The story-level sourcing model, built on first use."""
+        return Sourcing(self)
 
     def speech_acts(self) -> Iterator[tuple[AnalysedBlock, SpeechAct]]:
         for block in self.blocks:

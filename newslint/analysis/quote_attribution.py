@@ -10,12 +10,18 @@ attribution of its first paragraph.
 
 from __future__ import annotations
 
-from newslint.analysis.attribution import SpeechAct
+from typing import TYPE_CHECKING
+
+from newslint.analysis.attribution import Kind, SpeechAct, in_restrictive_clause
 from newslint.analysis.document import AnalysedBlock, Analysis, Sentence
 from newslint.analysis.quotes import Quote
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 SENTENCE_END = tuple(".?!,…")
 TRAILING_PUNCTUATION = ".,;:!? "
+LABEL_WORDS = 6
 
 
 def attribute_quotes(analysis: Analysis) -> None:
@@ -30,6 +36,8 @@ def attribute_quotes(analysis: Analysis) -> None:
         quote.act = (
             _direct_act(quote, block, sentences) if quote.direct else _partial_act(quote, block)
         )
+        if quote.act is None and quote.direct:
+            quote.act = _label_act(quote, block)
         if quote.act is None and quote.direct and _continues(previous, quote):
             quote.act = previous.act
         if quote.depth == 0:
@@ -70,8 +78,16 @@ def _inner_words(quote: Quote, block: AnalysedBlock) -> set[int]:
 
 
 def _partial_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
+    """The act whose report holds the quoted words. Words a writer quotes inside a
+    clause that picks out a noun ("regions that held 'referendums'") stay the writer's."""
+    assert block.doc is not None
     inner = _inner_words(quote, block)
-    return next((act for act in block.acts if inner and inner <= act.region), None)
+    for act in block.acts:
+        if inner and inner <= act.region:
+            first = block.doc[min(inner)]
+            if not in_restrictive_clause(first, block.doc[act.verb]):
+                return act
+    return None
 
 
 def _context(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> list[Sentence]:
@@ -97,3 +113,36 @@ def _direct_act(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -
         if in_context and outside:
             return act
     return None
+
+
+def _label_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
+    """A speaker named as a label before a colon: ``Ana Cruz: "We will appeal."``,
+    ``More from Ms Cruz: "…"``. The label is the sentence up to the colon, short and
+    naming someone."""
+    assert block.doc is not None
+    head = block.slice(block.block.start, quote.open)
+    colon = block.token_at(block.block.start + head.rfind(":")) if ":" in head else None
+    if colon is None or colon.text != ":":
+        return None
+    label = [t for t in block.doc[colon.sent.start : colon.i] if not t.is_punct]
+    names = [t for t in label if t.pos_ == "PROPN"]
+    if names and len(label) <= LABEL_WORDS:
+        return _colon_act(block, label, names[-1], colon)
+    subject = next((c for c in colon.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > colon.i or subject.lower_ == "it":
+        return None
+    return _colon_act(block, list(subject.subtree), subject, colon)
+
+
+def _colon_act(block: AnalysedBlock, words: list[Token], head: Token, colon: Token) -> SpeechAct:
+    """The speaker of a quote a colon introduces: a label, or the sentence's subject
+    ("A voice celebrated the attack online: "…"")."""
+    return SpeechAct(
+        Kind.REPORTED_SPEECH,
+        (block.offset(words[0]), block.offset(words[-1]) + len(words[-1].text)),
+        (block.offset(colon), block.offset(colon) + 1),
+        None,
+        (colon.sent.start, colon.sent.end),
+        head=head.i,
+        verb=colon.i,
+    )

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from functools import partial
 
 from newslint import __version__
+from newslint.cli import sources
 from newslint.cli.args import build_parser
 from newslint.cli.explain import describe_rule, list_rules
 from newslint.cli.fix import diff, fix, plan, stdin_display
 from newslint.cli.lint import LintRun, Resolver, lint
-from newslint.config.profile import Overrides
+from newslint.config.ruleset import Overrides
 from newslint.reporters import ReportContext, render
 from newslint.rules.registry import load_registry
 
@@ -21,13 +22,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["sources"]:
+        return sources.main(argv[1:])
     if argv[:1] in (["rule"], ["rules"]):
         return explain(argv)
     args = build_parser().parse_args(argv)
     if not args.paths:
         build_parser().error("no paths given (use '-' for stdin)")
     registry = load_registry()
-    overrides = Overrides(args.select, args.ignore, args.extend_select, args.fail_on)
+    overrides = Overrides(args.select, args.ignore, args.extend_select, args.fail_on, args.profile)
     resolver = Resolver(registry, overrides, args.config)
     relint = partial(lint, registry=registry, resolver=resolver, stdin_name=args.stdin_filename)
     run = relint(args.paths)
@@ -35,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.diff:
         changes = plan(run)
         sys.stdout.write(diff(changes))
-        return _messages(run, args.quiet) or (
+        return _messages(run, args.quiet, args.verbose) or (
             EXIT_FINDINGS if changes and not args.exit_zero else EXIT_OK
         )
     if args.fix:
@@ -51,15 +54,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         statistics=args.statistics,
         quiet=args.quiet,
         version=__version__,
+        profiles={path: choice.name for path, choice in run.profiles.items()},
     )
     out.write(render(args.format, run.findings, context))
-    return _messages(run, args.quiet) or (
+    return _messages(run, args.quiet, args.verbose) or (
         EXIT_FINDINGS if run.failing and not args.exit_zero else EXIT_OK
     )
 
 
-def _messages(run: LintRun, quiet: bool) -> int:
-    """Print errors and notices to stderr; EXIT_ERROR if there were errors, else 0."""
+def _messages(run: LintRun, quiet: bool, verbose: bool) -> int:
+    """Print each file's profile (``verbose``), errors and notices to stderr;
+    EXIT_ERROR if there were errors, else 0."""
+    if verbose:
+        for path, choice in run.profiles.items():
+            print(f"{path}: profile {choice.name} ({choice.reason})", file=sys.stderr)
     for message in run.errors:
         print(f"error: {message}", file=sys.stderr)
     if not quiet:

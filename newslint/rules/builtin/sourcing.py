@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from newslint.analysis.attribution import SpeechAct
 from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.nlp import Need
+from newslint.analysis.quotes import Quote
 from newslint.rules.base import Finding, Option, Rule, Severity
 from newslint.rules.builtin.lexicons import words
 from newslint.rules.builtin.quotation import WORD
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
 AGENTLESS_COMPLEMENTS = frozenset({"to", "that", "as"})
@@ -74,6 +75,8 @@ class VagueAttribution(Rule):
             following = token.nbor(1) if token.i + 1 < len(block.doc) else None
             if following is None or following.lower_ not in AGENTLESS_COMPLEMENTS:
                 continue
+            if _scheduled(token):
+                continue
             last = following if following.lower_ != "as" else token
             yield block.offset(aux), block.offset(last) + len(last.text)
 
@@ -85,10 +88,16 @@ class VagueAttribution(Rule):
                 yield block.offset(token), block.offset(token) + len(token.text)
 
     def _vague_speaker(self, block: AnalysedBlock, act: SpeechAct) -> bool:
+        """ "Critics say …": a verb of saying or believing that reports a claim, with
+        nobody in particular as its speaker ("some chanted", "people continue" report
+        no claim)."""
         head = block.doc[act.head] if block.doc is not None else None
         if head is None or head.lemma_.lower() not in words(
             "sourcing", "vague-attribution", "vague-speakers"
         ):
+            return False
+        verb = block.doc[act.verb]
+        if not act.region or verb.lemma_ not in words("sourcing", "vague-attribution", "verbs"):
             return False
         named = any(t.pos_ == "PROPN" or t.like_num for t in head.subtree)
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
@@ -96,11 +105,18 @@ class VagueAttribution(Rule):
         return not named and (bare or head.lower_ in VAGUE_DETERMINERS)
 
 
+def _scheduled(participle: Token) -> bool:
+    """ "is expected to speak at 10am": a schedule, not a belief."""
+    verb = next((c for c in participle.children if c.dep_ == "xcomp"), None)
+    return verb is not None and verb.lemma_ in words("sourcing", "vague-attribution", "scheduled")
+
+
 class AnonymousSource(Rule):
     """Flags sources the reader cannot identify.
 
     "A source said" is a warning: say why the source cannot be named and what
-    they know. Unnamed officials are info. An anonymous source offering opinion
+    they know. Unnamed officials of no named institution ("officials said") are
+    info; "White House officials" names where they work. An anonymous source offering opinion
     rather than information is a warning: anonymity is for facts, not attacks.
 
     Anti-pattern:
@@ -117,9 +133,12 @@ class AnonymousSource(Rule):
     needs = frozenset({Need.PARSE, Need.ENTITIES})
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
+        quoted = {id(q.act) for q in analysis.quotes.quotes if q.act is not None}
         for block, act in analysis.speech_acts():
+            if not (act.region or id(act) in quoted) or analysis.in_quote(act.cue[0]):
+                continue  # no report: "elected officials, called superdelegates"
             severity = self._severity(block, act)
-            if severity is None or analysis.in_quote(act.cue[0]):
+            if severity is None:
                 continue
             start, end = act.speaker
             span = analysis.text[start:end]
@@ -140,7 +159,9 @@ class AnonymousSource(Rule):
         unnamed_phrase = any(
             p in phrase for p in words("sourcing", "anonymous-sources", "unnamed-phrases")
         )
-        if head.lower_ in words("sourcing", "anonymous-sources", "unnamed") or unnamed_phrase:
+        unnamed = head.lower_ in words("sourcing", "anonymous-sources", "unnamed")
+        institution = any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree)
+        if (unnamed and not institution) or unnamed_phrase:
             return Severity.INFO
         return None
 
@@ -154,7 +175,9 @@ class OrphanQuote(Rule):
     """Flags a direct quote of five or more words with no speaker in sight.
 
     The reader must know who is speaking: in the quote's own paragraph, or for a
-    quote that opens its paragraph, in the paragraph before.
+    quote that opens its paragraph, in the paragraph before (or before a run of
+    quote paragraphs that follow a speaker). A speaker named as a label before a
+    colon (``Ana Cruz: "…"``) counts.
 
     Anti-pattern:
         "We will not be bullied into closing the library."
@@ -171,22 +194,27 @@ class OrphanQuote(Rule):
     options = (Option.positive("min-words", 5, "Shortest quote, in words, that needs a speaker"),)
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
+        spoken = {i for i, block in enumerate(analysis.blocks) if block.acts}
         for quote in analysis.quotes.quotes:
-            if quote.depth or not quote.direct or quote.attributed:
-                continue
-            if len(WORD.findall(quote.inner(analysis.text))) < self.settings["min-words"]:
+            if quote.depth or not quote.direct:
                 continue
             first = quote.blocks[0]
-            if analysis.blocks[first].acts or self._speaker_before(analysis, first, quote.open):
+            if quote.attributed or first in spoken or self._speaker_before(analysis, quote, spoken):
+                spoken.update(quote.blocks)
+                continue
+            if len(WORD.findall(quote.inner(analysis.text))) < self.settings["min-words"]:
                 continue
             mark = analysis.text[quote.open]
             message = f"Quote opening {mark} has no speaker in its paragraph; say who said it"
             yield self.finding(analysis, quote.open, quote.open + 1, message)
 
-    def _speaker_before(self, analysis: Analysis, index: int, opening: int) -> bool:
+    def _speaker_before(self, analysis: Analysis, quote: Quote, spoken: set[int]) -> bool:
+        """A quote opening its paragraph right after a paragraph with a speaker, or after
+        a run of quote paragraphs that follow one."""
+        index = quote.blocks[0]
         block = analysis.blocks[index]
-        opens_paragraph = not block.slice(block.block.start, opening).strip()
-        return opens_paragraph and index > 0 and bool(analysis.blocks[index - 1].acts)
+        opens_paragraph = not block.slice(block.block.start, quote.open).strip()
+        return opens_paragraph and index - 1 in spoken
 
 
 RULES = [VagueAttribution, AnonymousSource, OrphanQuote]

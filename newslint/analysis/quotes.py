@@ -3,12 +3,22 @@
 Character level only, so it runs with or without a language model. Straight and
 curly quotes, single and double, each have their own open/close logic; quotes may
 nest; and an unclosed quote continues into the next paragraph when that paragraph
-opens with a quote mark of the same kind (the multi-paragraph convention).
+opens with a quote mark of the same kind (the multi-paragraph convention), or into
+the next sentence when a mark of the same kind reopens it right after the sentence's
+end (the same convention, with the paragraphs run together on one line).
+
+Marks are read where they stand, as a reader reads them: two single quotes ('') are
+a double quote, as some archives write it; a curly mark typed the wrong way round
+closes or opens by its place (``abhorrent“ in``, ``”get``); a mark after a digit is a
+prime (6'2") unless it closes an open quote; and quote marks inside markup tags
+(``<a href="…">``) are not quotation marks at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -29,8 +39,13 @@ class Role(Enum):
 
 QUOTE_CHARS = {'"': Mark.DOUBLE, "“": Mark.DOUBLE, "”": Mark.DOUBLE, "„": Mark.DOUBLE}
 QUOTE_CHARS |= {"'": Mark.SINGLE, "‘": Mark.SINGLE, "’": Mark.SINGLE}
-OPENING_CONTEXT = set("([{—–-/\"'“‘„")
-ELISIONS = ("em", "tis", "twas", "til", "cause", "n ", "n’", "n'")
+DOUBLED = ("''", "‘‘", "’’")
+BRACKETS = "([{"
+OPENING_CONTEXT = set(BRACKETS + "—–-/\"'“‘„")
+SENTENCE_END = tuple(".!?")
+ELISIONS = ("em", "tis", "twas", "til", "cause", "bout", "t ", "n ", "n’", "n'")
+FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
+MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
 @dataclass
@@ -38,8 +53,9 @@ class Quote:
     """A quotation, from its opening mark to its closing mark.
 
     ``end`` is one past the closing mark; for a quote never closed, the end of the
-    last block it reaches. ``reopens`` are the marks that reopen it in later
-    paragraphs. Attribution fields are filled by the attribution analysis.
+    last block it reaches. ``width`` is the length of the opening mark (2 for '').
+    ``reopens`` are the marks that reopen it in later paragraphs or sentences.
+    Attribution fields are filled by the attribution analysis.
     """
 
     mark: Mark
@@ -51,10 +67,11 @@ class Quote:
     reopens: tuple[int, ...] = ()
     direct: bool = False
     act: SpeechAct | None = None
+    width: int = 1
 
     @property
     def inner_start(self) -> int:
-        return self.open + 1
+        return self.open + self.width
 
     @property
     def inner_end(self) -> int:
@@ -63,6 +80,11 @@ class Quote:
     @property
     def attributed(self) -> bool:
         return self.act is not None
+
+    @property
+    def last_open(self) -> int:
+        """The mark that opened the quote's last part: where its closing mark is missing."""
+        return self.reopens[-1] if self.reopens else self.open
 
     def contains(self, offset: int) -> bool:
         return self.open < offset < self.inner_end
@@ -86,42 +108,147 @@ class QuoteScan:
         return any(q.open < end and start < q.inner_end for q in self.quotes)
 
 
+def mark_at(text: str, offset: int) -> str:
+    """The quote mark that starts at ``offset``: one character, or two single quotes."""
+    return text[offset : offset + 2] if text.startswith(DOUBLED, offset) else text[offset]
+
+
 def _is_space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
+    return ch == "" or ch.isspace() or unicodedata.category(ch) == "Cf"
 
 
-def _elided(text: str, i: int) -> bool:
-    return text[i + 1 : i + 6].lower().startswith(ELISIONS)
+def _blank(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True if ``text[start:end]`` holds only spaces (and invisible format marks)."""
+    return all(_is_space(text[k]) for k in range(start, len(text) if end is None else end))
 
 
-def role(text: str, i: int, open_marks: Sequence[Mark]) -> Role:
-    """Decide what the quote character at ``text[i]`` does, given the open quotes."""
-    ch, prev, nxt = text[i], text[i - 1 : i], text[i + 1 : i + 2]
-    if ch in "“„":
-        return Role.OPEN
-    if ch == "”":
-        return Role.CLOSE
-    opens_word = _is_space(prev) or prev in OPENING_CONTEXT
-    if ch in "'’‘" and (prev.isalpha() and nxt.isalpha()):
+@dataclass(frozen=True)
+class _Context:
+    """A mark and what stands around it; adjacent marks (``."'``) share one context.
+
+    ``prev`` and ``nxt`` are the characters around the run of marks ("" for a
+    space), ``touching`` the two characters right beside the mark itself.
+    """
+
+    char: str
+    prev: str
+    nxt: str
+    touching: str
+    at_start: bool
+    at_end: bool
+    rest: str
+
+    @property
+    def opens_word(self) -> bool:
+        return self.prev == "" or self.prev in OPENING_CONTEXT
+
+
+def _context(text: str, i: int, width: int) -> _Context:
+    start, end = i, i + width
+    while start > 0 and text[start - 1] in QUOTE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in QUOTE_CHARS:
+        end += 1
+    prev, nxt = text[start - 1 : start], text[end : end + 1]
+    return _Context(
+        char=text[i],
+        prev="" if _is_space(prev) else prev,
+        nxt="" if _is_space(nxt) else nxt,
+        touching=text[i - 1 : i] + text[i + width : i + width + 1],
+        at_start=_blank(text, 0, start),
+        at_end=_blank(text, end),
+        rest=text[end : end + 6].lower(),
+    )
+
+
+def _kind(text: str, i: int, width: int) -> Mark:
+    return Mark.DOUBLE if width == 2 else QUOTE_CHARS[text[i]]
+
+
+def role(text: str, i: int, open_marks: Sequence[Mark], width: int = 1) -> Role:
+    """Decide what the quote mark at ``text[i]`` does, given the open quotes."""
+    at = _context(text, i, width)
+    mark = _kind(text, i, width)
+    if width == 1 and at.char in "'’‘" and _apostrophe(at):
         return Role.APOSTROPHE
-    if ch in "'’‘" and opens_word and (nxt.isdigit() or _elided(text, i)):
-        return Role.APOSTROPHE
-    if ch == "‘":
+    prime = FEET_INCHES.search(text, max(0, i - 4), i) is not None
+    if prime or (at.prev.isdigit() and mark not in open_marks):
+        return Role.APOSTROPHE  # a prime: 6'2", 5’2”, a 30" screen
+    if at.char in "“„‘":
+        return _left_glyph(at, mark, open_marks)
+    if at.char == "”":
+        opens = at.at_start or (at.opens_word and at.nxt.isalnum())
+        return Role.OPEN if opens and not at.at_end else Role.CLOSE
+    return _straight(at, mark, open_marks)
+
+
+def _apostrophe(at: _Context) -> bool:
+    if len(at.touching) == 2 and (at.touching.isalpha() or at.touching.isdigit()):
+        return True  # O'Brien, don’t, 6'2
+    return at.opens_word and (at.nxt.isdigit() or at.rest.startswith(ELISIONS))
+
+
+def _left_glyph(at: _Context, mark: Mark, open_marks: Sequence[Mark]) -> Role:
+    """“ and ‘ open, unless they stand where only a closing mark can: after a word
+    and before a space or punctuation ("abhorrent“ in"), alone between spaces while
+    a quote of their kind is open, or at a paragraph's end."""
+    after_word = at.prev not in ("", *BRACKETS, *QUOTE_CHARS) and not at.nxt.isalnum()
+    standing_alone = at.prev == "" and at.nxt == "" and mark in open_marks
+    if at.at_start or not (at.at_end or after_word or standing_alone):
         return Role.OPEN
-    mark = QUOTE_CHARS[ch]
-    if opens_word and not _is_space(nxt):
+    if mark is Mark.SINGLE and mark not in open_marks:
+        return Role.APOSTROPHE
+    return Role.CLOSE
+
+
+def _straight(at: _Context, mark: Mark, open_marks: Sequence[Mark]) -> Role:
+    if at.opens_word and at.nxt != "":
         return Role.OPEN
     if mark is Mark.SINGLE:
         return Role.CLOSE if mark in open_marks else Role.APOSTROPHE
-    if not _is_space(prev):
+    if at.prev and not at.nxt.isalnum():
         return Role.CLOSE
-    return Role.CLOSE if mark in open_marks else Role.OPEN
+    return Role.CLOSE if mark in open_marks else Role.OPEN  # glued: said:"I, about"joint
+
+
+def _widths(text: str, i: int) -> list[int]:
+    """The marks in a run of one single-quote character at ``i``: two make a double
+    quote, three a double and a single (opening) or a single and a double (closing)."""
+    run = 1
+    while i + run < len(text) and text[i + run] == text[i]:
+        run += 1
+    if run == 3:
+        at = _context(text, i, 3)
+        return [2, 1] if at.opens_word and at.nxt != "" else [1, 2]
+    return [2] * (run // 2) + [1] * (run % 2)
+
+
+def without_markup(text: str) -> str:
+    """``text`` with markup tags (``<a href="…">``) blanked: their quotes are not prose."""
+    return MARKUP.sub(lambda m: " " * len(m.group()), text) if "<" in text else text
+
+
+def marks(text: str) -> Iterator[tuple[int, int]]:
+    """Each quote mark of a text as (offset, width)."""
+    i = 0
+    while i < len(text):
+        if text[i] not in QUOTE_CHARS:
+            i += 1
+            continue
+        widths = _widths(text, i) if QUOTE_CHARS[text[i]] is Mark.SINGLE else [1]
+        for width in widths:
+            yield i, width
+            i += width
 
 
 @dataclass
 class _Open:
+    """A quote mark as the scanner holds it: an open quote, or a closing mark."""
+
     mark: Mark
+    glyph: str
     offset: int
+    width: int
     blocks: list[int]
     reopens: list[int] = field(default_factory=list)
 
@@ -131,6 +258,7 @@ class _Scanner:
         self.blocks = document.blocks
         self.stack: list[_Open] = []
         self.reopened: int | None = None
+        self.stray: _Open | None = None
         self.result = QuoteScan()
 
     def run(self) -> QuoteScan:
@@ -140,29 +268,57 @@ class _Scanner:
         return self.result
 
     def _scan_block(self, index: int, block: Block) -> None:
-        text = block.text
-        for i, ch in enumerate(text):
-            if ch not in QUOTE_CHARS or block.start + i == self.reopened:
+        text = without_markup(block.text)
+        for i, width in marks(text):
+            offset = block.start + i
+            if offset == self.reopened:
                 continue
-            what = role(text, i, [o.mark for o in self.stack])
-            if what is Role.OPEN:
-                self.stack.append(_Open(QUOTE_CHARS[ch], block.start + i, [index]))
+            mark = _kind(text, i, width)
+            what = role(text, i, [o.mark for o in self.stack], width)
+            if what is Role.OPEN and self._reopens(text, i):
+                self.stack[-1].reopens.append(offset)
+            elif what is Role.OPEN:
+                self.stack.append(_Open(mark, text[i], offset, width, [index]))
             elif what is Role.CLOSE:
-                self._close(QUOTE_CHARS[ch], block.start + i)
+                self._close(_Open(mark, text[i], offset, width, [index]))
+        if self.stray is not None:
+            self.result.stray_closers.append(self.stray.offset)
+            self.stray = None
 
-    def _close(self, mark: Mark, offset: int) -> None:
+    def _reopens(self, text: str, i: int) -> bool:
+        """A mark like the open quote's, opening a sentence inside it, continues it:
+        the next paragraph of the quote, run together on one line."""
+        if not self.stack or self.stack[-1].glyph != text[i]:
+            return False
+        j = i - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        return 0 <= j < i - 1 and text[j] in SENTENCE_END
+
+    def _close(self, closing: _Open) -> None:
+        mark, offset = closing.mark, closing.offset
         depth = next(
             (d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].mark is mark), None
         )
         if depth is None:
-            if mark is Mark.DOUBLE:
-                self.result.stray_closers.append(offset)
+            self._stray(closing)
             return
         for inner_depth in range(depth + 1, len(self.stack)):
             self._record(self.stack[inner_depth], inner_depth, None, offset)
         opened = self.stack[depth]
         del self.stack[depth:]
-        self._record(opened, depth, offset, offset + 1)
+        self._record(opened, depth, offset, offset + closing.width)
+
+    def _stray(self, closing: _Open) -> None:
+        """Two closing marks with no opening one in a paragraph: the first, typed the
+        wrong way round, opened the quote the second closes (He says,” we … .”)."""
+        if closing.mark is not Mark.DOUBLE:
+            return
+        if self.stray is None:
+            self.stray = closing
+            return
+        opened, self.stray = self.stray, None
+        self._record(opened, len(self.stack), closing.offset, closing.offset + closing.width)
 
     def _end_block(self, index: int, block: Block) -> None:
         if not self.stack:
@@ -184,11 +340,12 @@ class _Scanner:
         """Offset of the mark that continues a quote into ``nxt``, if it does."""
         if nxt is None or block.is_title or nxt.is_title:
             return None
-        stripped = nxt.text.lstrip()
-        if not stripped or QUOTE_CHARS.get(stripped[0]) is not mark:
+        text = without_markup(nxt.text)
+        first = next(marks(text), None)
+        if first is None or not _blank(text, 0, first[0]):
             return None
-        i = len(nxt.text) - len(stripped)
-        if role(nxt.text, i, []) is not Role.OPEN:
+        i, width = first
+        if _kind(text, i, width) is not mark or role(text, i, [], width) is not Role.OPEN:
             return None
         return nxt.start + i
 
@@ -201,6 +358,7 @@ class _Scanner:
             blocks=tuple(opened.blocks),
             depth=depth,
             reopens=tuple(opened.reopens),
+            width=opened.width,
         )
         self.result.quotes.append(quote)
 

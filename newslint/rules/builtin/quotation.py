@@ -4,34 +4,81 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from newslint.analysis.document import Analysis
+from newslint.analysis.document import AnalysedBlock, Analysis
+from newslint.analysis.lexicon import default_lexicon
 from newslint.analysis.nlp import Need
-from newslint.analysis.quotes import Quote
-from newslint.rules.base import Finding, Option, Rule, Severity
+from newslint.analysis.quotes import Quote, mark_at
+from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# In a headline, a clause the writer attaches to a noun ("regions that held 'votes'")
+# is our voice, whoever speaks elsewhere in it.
+DESCRIPTIVE_DEPS = frozenset({"relcl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+OWNER_DEPS = frozenset({"poss"})
+MAX_NAME_WORDS = 4
+MAX_HEADLINE_WORDS = 20
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:(?:a|an|the)\s+)?")
+# A word cut short to spare the reader ("n----", "f***"): only ever in someone's words.
+EXPURGATED = re.compile(r"\w[-*]{2,}")
+FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+ARTICLES = frozenset({"a", "an", "the"})
+OWNER_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 
 
-def _cues() -> tuple[frozenset[str], frozenset[str]]:
-    return words("quotation", "scare-quotes", "title-cues"), words(
-        "quotation", "scare-quotes", "word-cues"
+@dataclass(frozen=True)
+class _Lexicon:
+    titles: frozenset[str]
+    small_words: frozenset[str]
+    word_cues: frozenset[str]
+    gloss_cues: tuple[str, ...]
+    speaker_words: frozenset[str]
+    speech_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    owned_nouns: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    def listed(key: str) -> frozenset[str]:
+        return words("quotation", "scare-quotes", key)
+
+    return _Lexicon(
+        titles=listed("title-cues"),
+        small_words=listed("title-small-words"),
+        word_cues=listed("word-cues"),
+        gloss_cues=tuple(sorted(listed("gloss-cues"))),
+        speaker_words=listed("speaker-words"),
+        speech_verbs=listed("speech-verbs") | frozenset(default_lexicon().verb_class),
+        speech_nouns=listed("speech-nouns"),
+        owned_nouns=listed("owned-nouns"),
     )
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(WORD.findall(text.casefold()))
 
 
 class ScareQuotes(Rule):
     """Flags a few words in quotation marks in the writer's own voice.
 
     Quoting one to four of our own words tells the reader not to trust them,
-    without saying who doubts them or why. A partial quote that a named source
-    said is fine; so are titles of works, words used as words and nicknames.
-    In a headline, quoted words that an attributed quote in the body repeats
-    are reported as info only.
+    without saying who doubts them or why. Quoted words are somebody's, and fine,
+    when the story says whose: a partial quote in a reported clause; a sentence
+    or paragraph that reports speech ("Ms Cruz called the plan 'reckless'", his
+    "fair deal" pledge, Obama's "pivot"); the same words quoted from a source
+    elsewhere in the story; or words with I, we or you in them. So are titles of
+    works, names, nicknames, and words used as words or as terms ("what are called
+    'zones'", "the 'safety check' feature", or a term quoted once and then used
+    plainly). A headline quote is fine when the body attributes the same words.
 
     Anti-pattern:
         Residents voted in 'elections' organised by the council.
@@ -50,20 +97,22 @@ class ScareQuotes(Rule):
     )
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        body_quotes = _attributed_body_quotes(analysis)
-        for quote in analysis.quotes.quotes:
-            if not self._candidate(analysis, quote):
-                continue
-            block = analysis.blocks[quote.blocks[0]].block
-            severity = None
-            if block.is_title and _normal(quote.inner(analysis.text)) in body_quotes:
-                severity = Severity.INFO
+        story = _Story(analysis)
+        # The body first: a headline quote is fine when the body makes its words somebody's.
+        in_body = sorted(analysis.quotes.quotes, key=lambda q: _headline(analysis, q))
+        flagged = []
+        for quote in in_body:
+            if not self._candidate(analysis, quote) or story.sourced(quote):
+                story.spare(quote)
+            else:
+                flagged.append(quote)
+        for quote in sorted(flagged, key=lambda q: q.open):
             span = analysis.text[quote.open : quote.end]
             message = (
                 f"Scare quotes around {span} cast doubt in our own voice; "
                 "attribute or describe instead"
             )
-            yield self.finding(analysis, quote.open, quote.end, message, severity=severity)
+            yield self.finding(analysis, quote.open, quote.end, message)
 
     def _candidate(self, analysis: Analysis, quote: Quote) -> bool:
         if quote.depth > 0 or quote.close is None or quote.direct or quote.attributed:
@@ -75,36 +124,267 @@ class ScareQuotes(Rule):
         before = block.text[: quote.open - block.start]
         after = block.text[quote.end - block.start :]
         return not (
-            _names_work(words, before) or _word_as_word(before) or _nickname(words, before, after)
+            _names_work(words, before)
+            or _word_as_word(before, after)
+            or _nickname(words, before, after)
         )
 
 
-def _attributed_body_quotes(analysis: Analysis) -> set[str]:
-    return {
-        _normal(q.inner(analysis.text))
-        for q in analysis.quotes.quotes
-        if q.attributed and not analysis.blocks[q.blocks[0]].block.is_title
-    }
+@dataclass(frozen=True)
+class _Quoted:
+    """A quote's words as written and as lemmas, each padded with spaces."""
+
+    words: str
+    lemmas: str
+
+    def within(self, other: _Quoted) -> bool:
+        return self.words in other.words or self.lemmas in other.lemmas
+
+
+class _Story:
+    """What the story says about whose words are whose."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        quotes = analysis.quotes.quotes
+        self.words = {id(q): _quoted(analysis, q) for q in quotes}
+        self.sourced_quotes = [q for q in quotes if q.attributed or q.direct]
+        self.body_lemmas = _reported_body_lemmas(analysis)
+        self.spared: list[Quote] = []
+
+    def spare(self, quote: Quote) -> None:
+        """Remember a quote that is not flagged: for the same words quoted again, for
+        the quotes listed with it and, in the body, for the headline."""
+        self.spared.append(quote)
+        if not _headline(self.analysis, quote):
+            self.body_lemmas |= set(self.words[id(quote)].lemmas.split())
+
+    def sourced(self, quote: Quote) -> bool:
+        """True if the story makes the quoted words somebody's, or a term's."""
+        analysis = self.analysis
+        block = analysis.blocks[quote.blocks[0]]
+        words = self.words[id(quote)]
+        if _utterance(quote.inner(analysis.text), words) or self._quoted_elsewhere(quote):
+            return True
+        if self._listed_with_spared(quote):
+            return True
+        headline = _headline(analysis, quote)
+        if not headline and self._adopted_later(quote):
+            return True
+        if headline and (self._echoed_in_body(words) or _speaker_named(block, quote)):
+            return True
+        head = _head(block, quote)
+        return head is not None and (
+            _reported_in_paragraph(block, head, headline)
+            or _speech_in_sentence(head, quote, block, headline)
+            or _term(head, quote, block)
+        )
+
+    def _quoted_elsewhere(self, quote: Quote) -> bool:
+        words = self.words[id(quote)]
+        return any(
+            other is not quote and words.within(self.words[id(other)])
+            for other in [*self.sourced_quotes, *self.spared]
+        )
+
+    def _echoed_in_body(self, words: _Quoted) -> bool:
+        """At least half a headline quote's words are the body's sources' words."""
+        small = _lexicon().small_words
+        content = [w for w in words.lemmas.split() if w not in small]
+        echoed = [w for w in content if w in self.body_lemmas]
+        return bool(content) and 2 * len(echoed) >= len(content)
+
+    def _adopted_later(self, quote: Quote) -> bool:
+        """A term quoted on first reference and then used without quote marks: the
+        marks introduced it, as style guides ask, and did not doubt it."""
+        words = quote.inner(self.analysis.text).strip(" ,.;:!?").split()
+        if not words:
+            return False
+        pattern = re.compile(
+            r"(?<![\w'’-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE
+        )
+        return any(
+            not self.analysis.in_quote(match.start(), match.end())
+            for match in pattern.finditer(self.analysis.text, quote.end)
+        )
+
+    def _listed_with_spared(self, quote: Quote) -> bool:
+        """'criminals' and 'rapists': a quote listed right after a spared one shares
+        its source, or its use as a term."""
+        text = self.analysis.text
+        return any(
+            LIST_GAP.fullmatch(text[other.end : quote.open]) is not None
+            for other in self.spared
+            if other.end <= quote.open
+        )
+
+
+def _quoted(analysis: Analysis, quote: Quote) -> _Quoted:
+    block = analysis.blocks[quote.blocks[0]]
+    lemmas = [t.lemma_.lower() for t in _inner_tokens(block, quote)]
+    return _Quoted(f" {_normal(quote.inner(analysis.text))} ", f" {' '.join(lemmas)} ")
+
+
+def _inner_tokens(block: AnalysedBlock, quote: Quote) -> list[Token]:
+    if block.doc is None:
+        return []
+    start, end = quote.inner_start - block.block.start, quote.inner_end - block.block.start
+    return [t for t in block.doc if start <= t.idx < end and not t.is_punct]
+
+
+def _reported_body_lemmas(analysis: Analysis) -> set[str]:
+    """Every word the body's reported clauses attribute to somebody."""
+    found: set[str] = set()
+    for block in analysis.body():
+        if block.doc is not None:
+            for act in block.acts:
+                found.update(block.doc[i].lemma_.lower() for i in act.region)
+    return found
+
+
+def _headline(analysis: Analysis, quote: Quote) -> bool:
+    """In a headline or heading, or on a story's short first line: a headline even
+    when it ends with a full stop, as scraped headlines often do."""
+    index = quote.blocks[0]
+    block = analysis.blocks[index].block
+    first_line = index == 0 and "\n" not in block.text.strip()
+    return block.is_title or (first_line and len(block.text.split()) <= MAX_HEADLINE_WORDS)
+
+
+def _speaker_named(block: AnalysedBlock, quote: Quote) -> bool:
+    """A headline that opens with a name and a colon gives the rest to that name:
+    "Okafor: council 'will listen'"."""
+    if block.doc is None:
+        return False
+    colon = next((t for t in block.doc if t.text == ":"), None)
+    if colon is None or block.offset(colon) > quote.open:
+        return False
+    name = block.doc[: colon.i]
+    return 0 < len(name) <= MAX_NAME_WORDS and all(t.pos_ == "PROPN" for t in name)
+
+
+def _utterance(inner: str, words: _Quoted) -> bool:
+    """Words somebody says, never the writer's: with I, we or you in them, asked or
+    exclaimed ("is it over?"), with an editor's [insertion] or a word cut short."""
+    asked = inner.rstrip(" ,.'’\"”").endswith(("?", "!"))
+    edited = "[" in inner or EXPURGATED.search(inner) is not None
+    return asked or edited or any(w in _lexicon().speaker_words for w in words.words.split())
+
+
+def _head(block: AnalysedBlock, quote: Quote) -> Token | None:
+    """The quoted words' syntactic head, in the block's parse."""
+    inside = _inner_tokens(block, quote)
+    indices = {t.i for t in inside}
+    heads = [t for t in inside if t.head.i not in indices or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def _reported_in_paragraph(block: AnalysedBlock, head: Token, headline: bool) -> bool:
+    """The paragraph reports somebody's words: short quotes in it are that speaker's."""
+    assert block.doc is not None
+    clause = _clause(head, headline)
+    return any(
+        not head.sent.start <= act.sentence[0] < head.sent.end or block.doc[act.verb] in clause
+        for act in block.acts
+    )
+
+
+def _clause(head: Token, headline: bool) -> list[Token]:
+    """The tokens that can speak for the quote: its sentence; in a headline, only the
+    relative clause it sits in and the noun that clause describes ("Regions that held
+    'votes' will join, says ministry": the ministry does not call them votes)."""
+    if headline:
+        for token in [head, *head.ancestors]:
+            if token.dep_ in DESCRIPTIVE_DEPS:
+                return [token.head, *token.subtree]
+    return list(head.sent)
+
+
+def _speech_in_sentence(head: Token, quote: Quote, block: AnalysedBlock, headline: bool) -> bool:
+    """A verb or noun of speech in the quote's clause makes the words its speaker's:
+    "calling it 'meritless'", "his 'fair deal' pledge", "in the words of an aide";
+    so does a person owning the quoted noun (Obama's "pivot")."""
+    lexicon = _lexicon()
+    inside = range(quote.inner_start - block.block.start, quote.inner_end - block.block.start)
+    for token in _clause(head, headline):
+        if token.idx in inside:
+            continue
+        if _speech_verb(token, head, lexicon) or _speech_noun(token, head, lexicon):
+            return True
+    return _owned(head)
+
+
+def _speech_verb(token: Token, head: Token, lexicon: _Lexicon) -> bool:
+    """A verb of speech that somebody uses. A bare infinitive with no subject, no
+    clause and not over the quote says nothing about who speaks ("used to claim
+    the region")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs:
+        return False
+    return (
+        token.tag_ != "VB"
+        or token.is_ancestor(head)
+        or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "ccomp" for c in token.children)
+    )
+
+
+def _speech_noun(token: Token, head: Token, lexicon: _Lexicon) -> bool:
+    word = token.lower_
+    if word in lexicon.speech_nouns and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    owned = any(c.dep_ in OWNER_DEPS for c in token.children)
+    near = token.i == head.head.i or head.i == token.head.i
+    return word in lexicon.owned_nouns and owned and near
+
+
+def _owned(head: Token) -> bool:
+    """A quoted noun a person owns is that person's term: Obama's "pivot"."""
+    return any(
+        c.dep_ in OWNER_DEPS and (c.pos_ == "PROPN" or c.lower_ in OWNER_PRONOUNS)
+        for c in head.children
+    )
+
+
+def _term(head: Token, quote: Quote, block: AnalysedBlock) -> bool:
+    """A name, a term or a word as a word: quoted proper nouns ('Guccifer'), a quoted
+    pronoun or other little word, or a phrase the quote marks hold together before
+    its noun ("the 'safety check' feature", a "too big to fail" tax). A single quoted
+    word before its noun stays a scare quote: the 'modest' rise."""
+    tokens = _inner_tokens(block, quote)
+    if all(t.pos_ == "PROPN" for t in tokens):
+        return True
+    if len(tokens) == 1 and head.pos_ in FUNCTION_POS:
+        return True  # a little word quoted is the word itself: "she" is a "he"
+    noun = head.head
+    after = noun.i > head.i and block.offset(noun) > quote.end
+    return len(tokens) > 1 and after and noun.pos_ in ("NOUN", "PROPN")
 
 
 def _last_words(text: str, count: int) -> str:
-    return _normal(" ".join(WORD.findall(text)[-count:]))
+    return " ".join(WORD.findall(text.casefold())[-count:])
 
 
 def _names_work(words: list[str], before: str) -> bool:
-    """A title of a work: capitalised mid-sentence, or after 'film', 'report', 'titled'…"""
-    titles, _ = _cues()
-    if _last_words(before, 1) in titles:
+    """A title or name: after 'film', 'report', 'titled'…, or capitalised as a title."""
+    lexicon = _lexicon()
+    if _last_words(before, 1) in lexicon.titles:
         return True
+    significant = [w for w in words if w.casefold() not in lexicon.small_words] or words[:1]
+    capitalised = all(w[0].isupper() for w in significant) and words[0][0].isupper()
     mid_sentence = bool(before.strip()) and not before.rstrip().endswith((".", "!", "?", ":"))
-    significant = [w for w in words if len(w) > 3] or words[:1]
-    return mid_sentence and all(w[0].isupper() for w in significant) and words[0][0].isupper()
+    return capitalised and (mid_sentence or len(significant) > 1)
 
 
-def _word_as_word(before: str) -> bool:
-    _, cues = _cues()
-    tail = _last_words(before, 2)
-    return any(tail == cue or tail.endswith(" " + cue) for cue in cues)
+def _word_as_word(before: str, after: str) -> bool:
+    """A word used as a word or a term: after 'the word', 'known as (the)', 'called'…,
+    or glossed after it ("'refoulement' (forcible return)")."""
+    lexicon = _lexicon()
+    words = WORD.findall(before.casefold())
+    if words[-1:] and words[-1] in ARTICLES:
+        words = words[:-1]
+    if any(" ".join(words[-n:]) in lexicon.word_cues for n in (1, 2, 3)):
+        return True
+    rest = after.lstrip(" ,.;:").casefold()
+    return rest.startswith(lexicon.gloss_cues) or rest.lstrip("—–- ").startswith(lexicon.gloss_cues)
 
 
 def _nickname(words: list[str], before: str, after: str) -> bool:
@@ -124,7 +404,9 @@ class UnbalancedQuotes(Rule):
     """Flags an opening quote mark never closed, or a closing mark with no opening.
 
     A quote that runs over several paragraphs is balanced when each new
-    paragraph reopens it and the last one closes it.
+    paragraph reopens it and the last one closes it; so is one whose paragraphs
+    were run together on one line ("We will appeal. "And we will win," she said.).
+    An unclosed quote is reported at the mark that opened its last part.
 
     Anti-pattern:
         "We will appeal, the lawyer said.
@@ -141,12 +423,14 @@ class UnbalancedQuotes(Rule):
         text = analysis.text
         for quote in analysis.quotes.quotes:
             if quote.close is None:
-                mark = text[quote.open]
+                offset = quote.last_open
+                mark = mark_at(text, offset)
                 message = f"Opening quote mark {mark} is never closed"
-                yield self.finding(analysis, quote.open, quote.open + 1, message)
+                yield self.finding(analysis, offset, offset + len(mark), message)
         for offset in analysis.quotes.stray_closers:
-            message = f"Closing quote mark {text[offset]} has no opening mark"
-            yield self.finding(analysis, offset, offset + 1, message)
+            mark = mark_at(text, offset)
+            message = f"Closing quote mark {mark} has no opening mark"
+            yield self.finding(analysis, offset, offset + len(mark), message)
 
 
 RULES = [ScareQuotes, UnbalancedQuotes]

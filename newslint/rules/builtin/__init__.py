@@ -19,6 +19,7 @@ from newslint.rules.builtin import (
     typography,
     variants,
 )
+from newslint.rules.distancing import DistancingRule
 from newslint.rules.hookspecs import hookimpl
 from newslint.rules.kinds import BUILTIN_KINDS, PackRule
 from newslint.toml import bundled_pack
@@ -51,7 +52,7 @@ def newslint_rules() -> Sequence[type[Rule]]:
 
 @hookimpl
 def newslint_rule_kinds() -> Mapping[str, type[PackRule]]:
-    return BUILTIN_KINDS
+    return BUILTIN_KINDS | {"distancing": DistancingRule}
 
 
 @hookimpl

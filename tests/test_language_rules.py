@@ -10,7 +10,7 @@ HEAD = "Library hours cut\n\n"
     [
         ("Clearly, the council did not listen.", 1, "Clearly"),
         ("The plan was clearly wrong.", 14, "clearly"),
-        ("Of course, the vote was close.", 1, "Of course"),
+        ("The vote will of course be close.", 15, "of course"),
         ("It was virtually certain that the plan would pass.", 8, "virtually certain"),
         ("Sadly, the library will close.", 1, "Sadly"),
         ("It should be noted that turnout was low.", 1, "It should be noted"),
@@ -36,11 +36,11 @@ def test_manner_adverbs_quotes_and_attributed_judgement_are_spared(lint, sentenc
 
 
 def test_puffery_is_info_in_body_and_warning_in_headline(lint):
-    text = "Stunning win for library campaign\n\nThe campaign won a historic vote.\n"
+    text = "Stunning win for library campaign\n\nThe campaign won an astonishing vote.\n"
     found = [
         (f["line"], f["column"], f["severity"]) for f in lint(text, "--select", "NL303").findings
     ]
-    assert found == [(1, 1, "warning"), (3, 20, "info")]
+    assert found == [(1, 1, "warning"), (3, 21, "info")]
 
 
 def test_puffery_exceptions_and_sources_are_spared(lint):

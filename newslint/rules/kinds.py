@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.analysis.document import Analysis
+from newslint.analysis.lexicon import default_lexicon
 from newslint.analysis.nlp import Need
+from newslint.analysis.sourcing import Reach
 from newslint.rules.base import Finding, Rule, Severity
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# How a reporting verb takes what it reports: "said (that) …", "called it a sham".
+REPORT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "parataxis"})
 WORD_EDGE_START = r"(?<![\w’'-])"
 WORD_EDGE_END = r"(?![\w-]|['’]\w)"
 
@@ -140,8 +147,11 @@ class SubstitutionRule(PackRule):
 class LabelRule(ExistenceRule):
     """Flags a contested label in the writer's voice that nobody is said to use.
 
-    Attributed text, negations ("was not rigged") and questions ("whether the
-    vote was legitimate") are spared.
+    Attributed text and sentences that report someone's words, negations ("was
+    not rigged") and questions ("whether the vote was legitimate") are spared, and
+    so are names and titles ("the Sham
+    Trials", a capitalised listed word inside a sentence) and other senses that a
+    common noun before the label marks ("training regime", "sock puppet").
     """
 
     needs = frozenset({Need.PARSE})
@@ -149,15 +159,55 @@ class LabelRule(ExistenceRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         pattern = phrase_pattern(self.tokens, self.ignore_case)
         for _, start, end in self.matches(analysis, pattern):
-            if analysis.attribution_at(start) is None and not _negated_or_asked(analysis, start):
+            if self.in_our_voice(analysis, start, end):
+                yield self.report(analysis, start, end)
+
+    def in_our_voice(self, analysis: Analysis, start: int, end: int) -> bool:
+        """The label at ``[start, end)`` is the writer's own: not someone's words (nor in
+        a sentence that reports someone's), not denied or asked, not part of a name, not
+        in another sense."""
+        found = analysis.token_at(start)
+        if found is None or analysis.attribution_at(start) is not None:
+            return False
+        coverage = analysis.sourcing.coverage(start)
+        if coverage is not None and coverage.reach is Reach.SENTENCE:
+            return False
+        block, token = found
+        return not (
+            _negated_or_asked(token)
+            or _reported(token)
+            or _in_name(analysis.text[start:end], token, block.block.is_title, self.tokens)
+            or _other_sense(token)
+        )
+
+
+class CategoryLabelRule(LabelRule):
+    """A contested-label rule with two lists: ``tokens`` judge wherever the writer
+    uses them ("a sham vote", "the regime"); ``categories`` name a class of act or
+    actor ("terrorist", "massacre") and judge only where the writer applies them to
+    someone or something: "the attackers were terrorists", "it was a massacre",
+    "they looked like terrorists", "Pure propaganda." A category used to refer
+    ("the 2001 terrorist attacks", "the massacre at the school") is spared."""
+
+    categories: ClassVar[tuple[str, ...]] = ()
+    pack_keys = frozenset({"tokens", "categories"})
+
+    @classmethod
+    def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
+        return super().configure(entry) | {"categories": tuple(entry["categories"])}
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        yield from super().check(analysis)
+        pattern = phrase_pattern(self.categories, self.ignore_case)
+        for _, start, end in self.matches(analysis, pattern):
+            found = analysis.token_at(start)
+            if found is None or not _applied(found[1], found[0].block.is_title):
+                continue
+            if self.in_our_voice(analysis, start, end):
                 yield self.report(analysis, start, end)
 
 
-def _negated_or_asked(analysis: Analysis, offset: int) -> bool:
-    found = analysis.token_at(offset)
-    if found is None:
-        return False
-    token = found[1]
+def _negated_or_asked(token: Token) -> bool:
     sentence = token.sent
     if sentence.text.rstrip().endswith("?") or any(
         t.lower_ in ("whether", "if") for t in sentence[: token.i - sentence.start]
@@ -167,44 +217,116 @@ def _negated_or_asked(analysis: Analysis, offset: int) -> bool:
     return any(child.dep_ == "neg" for node in chain for child in node.children)
 
 
+def _reported(token: Token) -> bool:
+    """Inside what a reporting verb reports, even a verb with no subject to name as
+    the speaker: "calling the vote a sham", "by saying the system is rigged"."""
+    lexicon = default_lexicon()
+    node = token
+    while node.head.i != node.i:
+        verb = node.head
+        if node.dep_ in REPORT_DEPS and lexicon.reporting_class(verb.lemma_):
+            return True
+        node = verb
+    return False
+
+
+def _in_name(text: str, token: Token, in_title: bool, listed: tuple[str, ...]) -> bool:
+    """A listed lower-case word written with a capital inside a sentence of body text:
+    part of a name or a title ("the Terrorist Screening Center")."""
+    if in_title or not text[:1].isupper() or token.i == token.sent.start:
+        return False
+    return text.lower() in {t.lower() for t in listed if t[:1].islower()}
+
+
+def _other_sense(token: Token) -> bool:
+    """A common noun before the label gives it another sense: "exercise regime"."""
+    return any(c.dep_ == "compound" and c.tag_ in ("NN", "NNS") for c in token.children)
+
+
+def _applied(token: Token, in_title: bool) -> bool:
+    """The writer applies the category to someone or something: as the complement of
+    "be" or "look like", in an aside or an object that classifies ("…, a dictator,",
+    "carried out a massacre"), or as a verbless sentence of body text of its own
+    ("Pure propaganda."; a headline without a verb names its subject). A modifier
+    counts through the noun it modifies ("is a terrorist group")."""
+    if token.dep_ == "ROOT" and token.pos_ == "NOUN":
+        return not in_title
+    if token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    if token.dep_ in ("attr", "acomp"):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "like":
+        return token.head.head.pos_ in ("VERB", "AUX")  # "looked like terrorists"
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    return indefinite and token.dep_ in ("appos", "dobj")
+
+
 class JudgementRule(ExistenceRule):
-    """Flags judgement in our own voice: listed phrases always, listed adverbs only
-    where they comment on the sentence ("Clearly, …", "was clearly wrong"), not where
-    they describe how something was done ("spoke clearly")."""
+    """Flags judgement in our own voice: listed phrases always; listed connectives
+    only inside a clause ("will of course win"), not set off as a connective ("Of
+    course, …", "…, of course, …"); listed adverbs only where they comment on the
+    sentence ("Clearly, …", "was clearly wrong"), not where they describe how
+    something was done ("spoke clearly", "more clearly defined") or say whom it
+    suits ("Fortunately for the club, …")."""
 
     adverbs: ClassVar[tuple[str, ...]] = ()
-    pack_keys = frozenset({"tokens", "adverbs"})
+    connectives: ClassVar[tuple[str, ...]] = ()
+    pack_keys = frozenset({"tokens", "adverbs", "connectives"})
     needs = frozenset({Need.PARSE})
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
-        return super().configure(entry) | {"adverbs": tuple(entry["adverbs"])}
+        return super().configure(entry) | {
+            "adverbs": tuple(entry["adverbs"]),
+            "connectives": tuple(entry["connectives"]),
+        }
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         yield from super().check(analysis)
+        pattern = phrase_pattern(self.connectives, self.ignore_case)
+        for _, start, end in self.matches(analysis, pattern):
+            if not _set_off(analysis.text, start, end):
+                yield self.report(analysis, start, end)
         pattern = phrase_pattern(self.adverbs, self.ignore_case)
         for _, start, end in self.matches(analysis, pattern):
-            if not _manner_adverb(analysis, start):
+            found = analysis.token_at(start)
+            if found is None or not (_manner_adverb(found[1]) or _beneficiary(found[1])):
                 yield self.report(analysis, start, end)
 
 
-def _manner_adverb(analysis: Analysis, offset: int) -> bool:
-    """How something was done: after its verb ("spoke clearly") or right before a
-    passive participle ("clearly marked"), not commenting on a whole clause."""
-    found = analysis.token_at(offset)
-    token = found[1] if found else None
-    if token is None or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "ADJ"):
+def _set_off(text: str, start: int, end: int) -> bool:
+    """A connective at the start of its sentence or between commas or dashes."""
+    before = text[max(0, start - 40) : start].rstrip()
+    after = text[end : end + 40].lstrip()
+    opens = not before or before[-1] in ".!?:;,—–-(\"“‘'\n"
+    return opens or after[:1] in (",", "—", "–", ")")
+
+
+def _manner_adverb(token: Token) -> bool:
+    """How something was done: after its verb ("spoke clearly"), right before a
+    passive or attributive participle ("clearly marked", "a clearly defined role") or
+    compared ("more clearly defined"), not commenting on a whole clause."""
+    if token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "ADJ"):
         return False
+    if any(c.lower_ in ("more", "less") for c in token.children):
+        return True
     verb = token.head  # the small model tags some passive participles as adjectives
     followed_by_comma = token.i + 1 < len(token.doc) and token.nbor(1).text == ","
     after = verb.pos_ == "VERB" and token.i > verb.i and not followed_by_comma
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return after or (passive and token.i == verb.i - 1)
+    attributive = verb.tag_ == "VBN" and verb.dep_ == "amod"  # "a clearly defined role"
+    return after or ((passive or attributive) and token.i == verb.i - 1)
+
+
+def _beneficiary(token: Token) -> bool:
+    """ "Fortunately for the club": luck for someone, not the writer's feeling."""
+    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "for"
 
 
 BUILTIN_KINDS: dict[str, type[PackRule]] = {
     "existence": ExistenceRule,
     "substitution": SubstitutionRule,
     "label": LabelRule,
+    "category-label": CategoryLabelRule,
     "judgement": JudgementRule,
 }

@@ -7,12 +7,16 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from newslint.analysis.document import Analysis
+from newslint.analysis.nlp import Need
 from newslint.documents.model import Block
 from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
 from newslint.rules.kinds import phrase_pattern
 
 STYLES = ("day-names", "absolute")
+SENTENCE_OPENERS = ".!?:;\"“‘'(—–-"
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+TRANSCRIPT = ("Q:", "A:")
 # "SALTBY, Tuesday (Reuters) -": a place in capitals, then anything short, then a dash.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,[^\n—–]{0,40})?\s+(?:-|—|–)\s")
 
@@ -46,7 +50,9 @@ class RelativeDate(Rule):
     date. Option ``style``: "day-names" (the default; as AP, use the weekday for
     dates within a week) flags yesterday, tomorrow, tonight, last night, this
     morning/afternoon/evening and "N days ago"; "absolute" also flags "today" and
-    "this week". Quotes and datelines are skipped.
+    "this week". Quotes and datelines are skipped, and so are vague counts ("a
+    few weeks ago"), idioms ("like there's no tomorrow"), names ("The Tonight
+    Show") and sentences in the first person singular, which are someone's speech.
 
     Anti-pattern:
         The mayor will open the bridge tomorrow.
@@ -58,6 +64,7 @@ class RelativeDate(Rule):
     code = "NL501"
     name = "relative-date"
     summary = "Relative date goes stale"
+    needs = frozenset({Need.PARSE})
     options = (Option.choice("style", "day-names", "House style: day-names or absolute", STYLES),)
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
@@ -69,12 +76,52 @@ class RelativeDate(Rule):
 
     def _matches(self, analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         body = [b.block for b in analysis.body()]
+        idioms = phrase_pattern(words("dates", "relative-dates", "idioms"), True)
         for block in analysis.document.blocks:
             skip = _dateline_end(block, bool(body) and block is body[0])
+            spared = [m.span() for m in idioms.finditer(block.text)]
             for match in pattern.finditer(block.text, skip):
                 start, end = block.start + match.start(), block.start + match.end()
-                if not analysis.in_quote(start, end):
+                if analysis.in_quote(start, end) or _in_name(block, match):
+                    continue
+                if any(a <= match.start() < b for a, b in spared):
+                    continue
+                if not (_first_person(analysis, start) or _figurative(analysis, start)):
                     yield start, end
+
+
+def _in_name(block: Block, match: re.Match[str]) -> bool:
+    """Capitalised inside a sentence of body text: a name ("The Tonight Show")."""
+    before = block.text[: match.start()].rstrip()
+    return (
+        not block.is_title
+        and match.group()[:1].isupper()
+        and bool(before)
+        and before[-1] not in SENTENCE_OPENERS
+    )
+
+
+def _first_person(analysis: Analysis, offset: int) -> bool:
+    """Someone's speech, not the reporter's narration: a sentence in the first person
+    singular ("But tonight, I want to thank you") or an interview transcript ("Q: …")."""
+    found = analysis.token_at(offset)
+    if found is None:
+        return False
+    block, token = found
+    return block.block.text.startswith(TRANSCRIPT) or any(
+        t.lower_ in FIRST_PERSON and t.tag_ in ("PRP", "PRP$") for t in token.sent
+    )
+
+
+def _figurative(analysis: Analysis, offset: int) -> bool:
+    """ "Yesterday" on a verb in the present or future means "at once": "we need
+    it yesterday". A real yesterday takes the past tense, except in a headline."""
+    found = analysis.token_at(offset)
+    if found is None or found[1].lower_ != "yesterday" or found[0].block.is_title:
+        return False
+    verb = found[1].head
+    tenses = [verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return verb.pos_ in ("VERB", "AUX") and not any(t in ("VBD", "VBN") for t in tenses)
 
 
 RULES = [RelativeDate]

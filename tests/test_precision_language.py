@@ -1,0 +1,169 @@
+"""Precision of NL103, NL301, NL302, NL303 and NL501 on the patterns edited copy uses
+plainly: each false-alarm pattern is spared, and the real problem next to it still
+fires at its exact position."""
+
+import pytest
+
+HEAD = "Harbour plan approved\n\n"  # line 1 is a headline, so body text starts on line 3
+
+
+def found(lint, text: str, code: str) -> list[tuple[int, int, str]]:
+    """(line, column, flagged text) of each finding of ``code``."""
+    lines = text.splitlines()
+    return [
+        (f["line"], f["column"], lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1])
+        for f in lint(text, "--select", code).findings
+        if f["code"] == code
+    ]
+
+
+# NL301 loaded-said-verb
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor admitted that the plan had failed.",
+        "The ministry insisted that the figures were right.",
+        "The operator confirmed that the ferry would sail.",
+        "Officials pointed out that the pier was closed.",
+        "The union maintained that the talks had been fair.",
+        "The chairman acknowledged that fares would rise.",
+        "Prosecutors alleged that the captain had lied.",
+        "The lawsuit claims that the operator ignored safety warnings.",
+        "Fishermen claimed victory after the vote.",
+        "The storm claimed the lives of six sailors.",
+        "The inspection revealed that the hull was cracked.",
+        "The mayor falsely claimed that the ferry was full.",
+        "The trader blasted out an email to every client.",
+    ],
+)
+def test_fair_reporting_verbs_are_not_loaded(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL301") == []
+
+
+def test_claim_about_a_contested_fact_is_loaded(lint):
+    text = HEAD + "The mayor admitted the plan was late. She claimed it would save money.\n"
+    assert found(lint, text, "NL301") == [(3, 43, "claimed")]
+
+
+def test_claim_to_be_casts_doubt(lint):
+    text = HEAD + "A man who claims to speak for the fishermen wrote to the board.\n"
+    assert found(lint, text, "NL301") == [(3, 11, "claims")]
+
+
+def test_revealed_is_loaded_before_a_plain_quote_not_after_documents(lint):
+    text = (
+        HEAD
+        + 'The skipper revealed: "I have sailed here for thirty years."\n\n'
+        + "Court papers revealed that the firm owed £2m.\n"
+    )
+    assert found(lint, text, "NL301") == [(3, 13, "revealed")]
+
+
+# NL103 unattributed-label
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her name was added to a list kept by the Terrorist Screening Center.",
+        "The documentary Witch Hunt opens at the harbour cinema on Friday.",
+        "The squad began a new recovery regime after the defeat.",
+        "The court heard evidence from a convicted terrorist.",
+        "The 2015 terrorist attacks changed how the port is guarded.",
+        "Families of those killed in the massacre at the school met the mayor.",
+        "The group was listed as a designated terrorist organisation in 2019.",
+        "The mayor was criticised for calling the inquiry a sham.",
+        "Police said the bombers were terrorists.",
+        "Extremist posts on the forum were removed.",
+    ],
+)
+def test_names_other_senses_designations_and_reports_are_not_labels(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL103") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "column", "span"),
+    [
+        ("The harbour vote was a sham.", 24, "sham"),
+        ("The men who seized the pier were terrorists.", 34, "terrorists"),
+        ("They looked like extremists.", 18, "extremists"),
+        ("Pure propaganda.", 6, "propaganda"),
+        ("The navy shelled the port on behalf of the regime.", 44, "regime"),
+    ],
+)
+def test_labels_the_writer_applies_are_flagged(lint, sentence, column, span):
+    assert found(lint, HEAD + sentence + "\n", "NL103") == [(3, column, span)]
+
+
+# NL302 editorializing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of course, the vote may still fail.",
+        "The plan is, of course, expensive.",
+        "Fortunately for the club, the rain stopped before kick-off.",
+        "The rules should be more clearly defined.",
+        "The post has a clearly defined role in the harbour office.",
+        "The cuts hit the coast, notably the northern ports.",
+    ],
+)
+def test_connectives_beneficiaries_and_manner_are_not_judgement(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL302") == []
+
+
+def test_of_course_inside_the_clause_is_judgement(lint):
+    text = HEAD + "Of course, the board met. The mayor will of course deny it.\n"
+    assert found(lint, text, "NL302") == [(3, 42, "of course")]
+
+
+# NL303 puffery
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Huge waves hit the harbour wall overnight.",
+        "A massive fire destroyed the fish market.",
+        "She became the first woman to run the port, a historic appointment.",
+        "The landmark ruling forced the operator to cut fares.",
+        "A devastating flood closed the coast road.",
+    ],
+)
+def test_literal_size_and_record_words_are_not_puffery(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL303") == []
+
+
+def test_hype_words_are_still_puffery(lint):
+    text = HEAD + "The huge crowd cheered the legendary skipper.\n"
+    assert found(lint, text, "NL303") == [(3, 28, "legendary")]
+
+
+# NL501 relative-date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The skipper talked about the rescue on The Tonight Show.",
+        "The council spent as if there were no tomorrow.",
+        "Prices rose a few weeks ago and have not fallen.",
+        "The port needs the new crane yesterday, the pilots say.",
+        "But tonight, I want to thank every crew who came out.",
+    ],
+)
+def test_names_idioms_vague_counts_and_speech_are_not_stale_dates(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL501") == []
+
+
+def test_interview_transcript_is_not_a_stale_date(lint):
+    text = HEAD + "Q: You said yesterday that the pier would close.\n"
+    assert found(lint, text, "NL501") == []
+
+
+def test_precise_relative_dates_still_fire(lint):
+    text = HEAD + "The pier reopened two weeks ago and the ferry sails tonight.\n"
+    assert found(lint, text, "NL501") == [(3, 19, "two weeks ago"), (3, 53, "tonight")]

@@ -4,6 +4,7 @@ import pytest
 
 HEAD = "Harbour row deepens\n\n"  # line 1 is a headline, so body text starts on line 3
 SURNAME_STYLE = '[rules.NL502]\nlater-references = "surname"\n'
+HONORIFIC_STYLE = '[rules.NL502]\nlater-references = "honorific"\n'
 
 BBC_STORY = "\n\n".join(
     [
@@ -65,7 +66,9 @@ def _write(tmp_path, name: str, text: str) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
 
 
-def test_clean_bbc_copy_has_no_reference_findings(lint):
+def test_clean_bbc_copy_has_no_reference_findings(lint, tmp_path):
+    assert lint(BBC_STORY, "--select", "NL502,NL503").findings == []
+    _write(tmp_path, "newslint.toml", HONORIFIC_STYLE)
     assert lint(BBC_STORY, "--select", "NL502,NL503").findings == []
 
 
@@ -74,7 +77,12 @@ def test_clean_ap_copy_has_no_reference_findings_with_surname_style(lint, tmp_pa
     assert lint(AP_STORY, "--select", "NL502,NL503").findings == []
 
 
-def test_bbc_style_is_the_default_and_ap_copy_breaks_it(lint):
+def test_consistent_later_references_are_the_default(lint):
+    assert lint(AP_STORY, "--select", "NL502").findings == []
+
+
+def test_ap_copy_breaks_the_bbc_honorific_style(lint, tmp_path):
+    _write(tmp_path, "newslint.toml", HONORIFIC_STYLE)
     findings = lint(AP_STORY, "--select", "NL502").findings
     lines = {(3, "info"), (5, "info"), (7, "info"), (9, "info")}
     assert {(f["line"], f["severity"]) for f in findings} == lines
@@ -88,7 +96,7 @@ def test_bbc_style_is_the_default_and_ap_copy_breaks_it(lint):
         ("The figures were checked, Ms Lal said.", 27, "Ms Lal"),
         ("Waiting lists were long, according to Dr Bello.", 39, "Dr Bello"),
         ("Prof Singh led the study of the harbour wall.", 1, "Prof Singh"),
-        ("Zelensky thanked the island's volunteers.", 1, "Zelensky"),
+        ("Zelensky thanked the volunteers. Mr Zelensky then left.", 1, "Zelensky"),
         ("Sir Keir said the harbour deserved better.", 1, "Sir Keir"),
     ],
 )
@@ -144,7 +152,8 @@ def test_honorific_before_full_name_is_info(lint):
     assert "'Mr Vladimir Putin'" in finding["message"]
 
 
-def test_bare_surname_breaks_honorific_style(lint):
+def test_bare_surname_breaks_honorific_style(lint, tmp_path):
+    _write(tmp_path, "newslint.toml", HONORIFIC_STYLE)
     text = HEAD + "Delia Okafor chairs the board.\n\nOkafor said fares would rise.\n"
     [finding] = lint(text, "--select", "NL502").findings
     assert (finding["line"], finding["column"], finding["severity"]) == (5, 1, "info")
@@ -168,7 +177,7 @@ def test_later_references_option_is_validated(lint, tmp_path):
     _write(tmp_path, "newslint.toml", '[rules.NL502]\nlater-references = "first-name"\n')
     result = lint(HEAD + "Delia Okafor spoke.\n", "--select", "NL502")
     assert result.code == 2
-    assert 'later-references: expected "honorific" or "surname"' in result.stderr
+    assert 'later-references: expected "consistent", "honorific" or "surname"' in result.stderr
 
 
 def test_minority_variant_is_found_at_each_use(lint):

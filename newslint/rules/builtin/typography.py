@@ -17,7 +17,9 @@ DASH_STYLES = ("auto", "en", "em", "hyphen")
 STRAIGHT = {Mark.DOUBLE: '"', Mark.SINGLE: "'"}
 CURLY = {Mark.DOUBLE: ("“", "”"), Mark.SINGLE: ("‘", "’")}
 DASHES = {"hyphen": "-", "en": "–", "em": "—"}
-DASH_NAMES = {"-": "Spaced hyphen", "--": "Double hyphen", "–": "En dash", "—": "Em dash"}
+DASH_NAMES = {"-": "spaced hyphen", "--": "double hyphen", "–": "en dash", "—": "em dash"}
+KINDS = ("quote", "apostrophe", "dash")
+PLURALS = {"en dash": "en dashes", "em dash": "em dashes"}
 HOUSE = {
     "curly": "curly quotes",
     "straight": "straight quotes",
@@ -25,6 +27,7 @@ HOUSE = {
     "en": "en dashes",
     "em": "em dashes",
 }
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 SPACED_DASH = re.compile(r"(?<=\S)(\s+)(--?|–|—)\s+(?=\S)")
 BARE_DASH = re.compile(r"(?<=[^\s-])(—|--)(?=[^\s-])")
 DIGIT_BEFORE = re.compile(r"\d\S*$")
@@ -33,11 +36,13 @@ DIGIT_AFTER = re.compile(r"\S*\d")
 
 @dataclass(frozen=True)
 class Glyph:
-    """A quote mark or dash: where it is, its text, its style and its fix to house style."""
+    """A quote mark or dash: where it is, its text, its style, its kind ("quote",
+    "apostrophe" or "dash"), its name and its fix to each house style."""
 
     start: int
     end: int
     style: str
+    kind: str
     name: str
     replacement: dict[str, str]
 
@@ -47,23 +52,25 @@ class Typography(Rule):
 
     Straight quotes (' ") next to curly ones (‘ ’ “ ”), or spaced hyphens
     ( - ) used as dashes next to en dashes ( – ) or em dashes (—), look
-    careless in print. Each mark that is not in the house style is reported
-    once. With the default ``auto``, the style the document uses most is the
-    house style (on a tie, the one used first). Apostrophes count as quote
-    marks. Unspaced hyphens and en dashes (ranges such as 2019–20, compounds)
-    are not dashes, nor is a dash between two numbers ("won 3 - 2"), nor a
-    hyphen that starts a line (a list). A straight quote right after a digit
-    is taken for a prime (5'10") and left alone. Quotes are no exception:
-    this is typography, not voice.
+    careless in print. One finding per kind of mark (quotes, apostrophes,
+    dashes) sits on the first mark that is not in the house style and gives
+    their count. With the default ``auto``, the style the document uses most
+    is the house style (on a tie, the one used first); apostrophes and quotes
+    decide it together. Unspaced hyphens and en dashes (ranges such as
+    2019–20, compounds) are not dashes, nor is a dash between two numbers
+    ("won 3 - 2"), nor a hyphen that starts a line (a list). A straight quote
+    right after a digit is taken for a prime (5'10") and left alone, as are
+    quotes inside markup tags (<a href="…">). Quotes are no exception: this is
+    typography, not voice.
 
     Options: ``quotes`` is "auto", "curly" or "straight"; ``dashes`` is
     "auto", "en", "em" or "hyphen" (a spaced hyphen).
 
-    The safe fix (``newslint --fix``) converts each mark to the house style:
-    a straight quote becomes an opening or closing curly quote by its role in
-    the quotation, and an apostrophe becomes ’; a dash becomes the house dash
-    (spacing is kept, except that an unspaced em dash gets spaces when it
-    becomes an en dash or a hyphen).
+    The safe fix (``newslint --fix``) converts every mark of the kind to the
+    house style: a straight quote becomes an opening or closing curly quote by
+    its role in the quotation, and an apostrophe becomes ’; a dash becomes the
+    house dash (spacing is kept, except that an unspaced em dash gets spaces
+    when it becomes an en dash or a hyphen).
 
     Anti-pattern:
         The court’s ruling – the second this year – was “unjust”, the lawyer
@@ -98,42 +105,77 @@ class Typography(Rule):
         yield from self._mixed(analysis, sorted(_dashes(analysis), key=lambda g: g.start), "dashes")
 
     def _mixed(self, analysis: Analysis, glyphs: list[Glyph], option: str) -> Iterator[Finding]:
+        """One finding per kind of mark, on the first one not in the house style."""
         choice = self.settings[option]
         counts = Counter(g.style for g in glyphs)
         if not counts:
             return
-        house = choice if choice != "auto" else counts.most_common(1)[0][0]
-        label = HOUSE[house]
-        where = (
-            f"in a document that uses {label}"
-            if choice == "auto"
-            else f"where house style is {label}"
-        )
-        for glyph in glyphs:
-            if glyph.style == house:
+        ranked = counts.most_common(2)  # on a tie, the style used first comes first
+        house = choice if choice != "auto" else ranked[0][0]
+        where = f"where house style is {HOUSE[house]}"
+        if choice == "auto" and len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            where = f"in a document that uses {HOUSE[house]} first (as many of each)"
+        elif choice == "auto":
+            where = f"in a document that mostly uses {HOUSE[house]}"
+        off = [g for g in glyphs if g.style != house and not self._suppressed(analysis, g)]
+        for kind in KINDS:
+            marks = [g for g in off if g.kind == kind]
+            if not marks:
                 continue
-            mark = analysis.text[glyph.start : glyph.end]
-            new = glyph.replacement[house]
-            fix = Fix((Edit(glyph.start, glyph.end, new),))
-            message = f"{glyph.name} {mark} {where}"
-            yield self.finding(analysis, glyph.start, glyph.end, message, suggestion=new, fix=fix)
+            first = marks[0]
+            mark = analysis.text[first.start : first.end]
+            fix = Fix(tuple(Edit(g.start, g.end, g.replacement[house]) for g in marks))
+            message = f"{first.name.capitalize()} {mark} {where}"
+            if len(marks) > 1:
+                message = f"{_counted(marks)} {where}; first here: {mark}"
+            yield self.finding(
+                analysis,
+                first.start,
+                first.end,
+                message,
+                suggestion=first.replacement[house],
+                fix=fix,
+            )
+
+    def _suppressed(self, analysis: Analysis, glyph: Glyph) -> bool:
+        line, _ = analysis.source.position(glyph.start)
+        return analysis.document.suppressed(line, self.code)
+
+
+def _counted(marks: list[Glyph]) -> str:
+    """The marks counted by name: "3 straight quotes", "2 spaced hyphens and 1 em dash"."""
+    counts = Counter(g.name for g in marks)
+    parts = [
+        f"{n} {name if n == 1 else PLURALS.get(name, name + 's')}" for name, n in counts.items()
+    ]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _quotes(analysis: Analysis) -> Iterator[Glyph]:
     opens, closes, straight_closes = _quote_roles(analysis)
     for block in analysis.document.blocks:
+        markup = _markup(block.text)
         for i, ch in enumerate(block.text):
-            if ch not in QUOTE_CHARS:
+            if ch not in QUOTE_CHARS or i in markup:
                 continue
             offset, mark = block.start + i, QUOTE_CHARS[ch]
             straight = ch == STRAIGHT[mark]
             if straight and block.text[i - 1 : i].isdigit() and offset not in straight_closes:
                 continue  # a prime, as in 5'10"
-            quote = mark is Mark.DOUBLE or offset in opens or offset in closes
-            name = f"{'Straight' if straight else 'Curly'} {'quote' if quote else 'apostrophe'}"
+            kind = (
+                "quote"
+                if mark is Mark.DOUBLE or offset in opens or offset in closes
+                else "apostrophe"
+            )
+            style = "straight" if straight else "curly"
             curly = CURLY[mark][0 if offset in opens else 1]
             replacement = {"curly": curly, "straight": STRAIGHT[mark]}
-            yield Glyph(offset, offset + 1, "straight" if straight else "curly", name, replacement)
+            yield Glyph(offset, offset + 1, style, kind, f"{style} {kind}", replacement)
+
+
+def _markup(text: str) -> set[int]:
+    """Indices inside markup tags left in plain text: <a href="…">, <tweet id="…">."""
+    return {i for match in TAG.finditer(text) for i in range(*match.span())}
 
 
 def _quote_roles(analysis: Analysis) -> tuple[set[int], set[int], set[int]]:
@@ -171,7 +213,7 @@ def _dash(start: int, mark: str, spaced: bool) -> Glyph:
         house: dash if house == "em" else f"{padding}{dash}{padding}"
         for house, dash in DASHES.items()
     }
-    return Glyph(start, start + len(mark), style, DASH_NAMES[mark], replacement)
+    return Glyph(start, start + len(mark), style, "dash", DASH_NAMES[mark], replacement)
 
 
 RULES: list[type[Rule]] = [Typography]

@@ -10,7 +10,8 @@ The corpus lives outside the repository in ``$NEWSLINT_EVALDATA`` (default
 ``attributions/`` as PolNeAR ships them. Every command skips cleanly when it is absent.
 
 - ``rates``: findings per 1,000 words per rule in a default run, and the total of the
-  neutrality and style rules (NL1xx, NL2xx, NL3xx, NL50x).
+  neutrality and style rules (NL1xx, NL2xx, NL3xx, NL50x); with ``--per-rule N`` it
+  also writes samples for judging from the same run.
 - ``sample``: a random sample of findings per rule, each with its paragraph, written
   for judging to ``$NEWSLINT_EVALDATA/../judging/``, outside the repository, because it
   holds the corpus's text.
@@ -75,6 +76,8 @@ def rates(args: argparse.Namespace) -> None:
     paths = texts(args.split, args.limit)
     found = findings(paths, args.select)
     words = word_count(paths)
+    if args.per_rule:
+        write_samples(found, args.per_rule, args.seed)
     counts = Counter(f["code"] for f in found)
     print(f"PolNeAR {args.split}: {len(paths)} articles, {words:,} words, {date.today()}")
     print(f"{'rule':8} {'findings':>9} {'per 1,000 words':>16}")
@@ -98,16 +101,19 @@ def _offset(text: str, line: int, column: int) -> int:
 
 
 def sample(args: argparse.Namespace) -> None:
-    paths = texts(args.split, args.limit)
+    write_samples(findings(texts(args.split, args.limit), args.select), args.per_rule, args.seed)
+
+
+def write_samples(found_all: list[dict], per_rule: int, seed: int) -> None:
     by_code: dict[str, list[dict]] = defaultdict(list)
-    for finding in findings(paths, args.select):
+    for finding in found_all:
         by_code[finding["code"]].append(finding)
     folder = DATA.parent / "judging" / str(date.today())
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     for code, found in sorted(by_code.items()):
-        chosen = rng.sample(found, min(args.per_rule, len(found)))
-        lines = [f"# {code}: {len(chosen)} of {len(found)} findings, seed {args.seed}\n"]
+        chosen = rng.sample(found, min(per_rule, len(found)))
+        lines = [f"# {code}: {len(chosen)} of {len(found)} findings, seed {seed}\n"]
         for f in sorted(chosen, key=lambda f: (f["path"], f["line"], f["column"])):
             text = Path(f["path"]).read_text(encoding="utf-8")
             start = _offset(text, f["line"], f["column"])
@@ -186,8 +192,9 @@ def main() -> None:
         command.add_argument("--split", default=split)
         command.add_argument("--limit", type=int)
         command.add_argument("--select")
-        if name == "sample":
-            command.add_argument("--per-rule", type=int, default=40)
+        if name != "attribution":
+            default = 40 if name == "sample" else 0
+            command.add_argument("--per-rule", type=int, default=default, help="samples per rule")
             command.add_argument("--seed", type=int, default=7)
     commands.add_parser("precision")
     args = parser.parse_args()

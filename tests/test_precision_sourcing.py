@@ -59,3 +59,36 @@ def test_length_metrics_are_opt_in_like_ruffs_line_length(lint):
     long_sentence = " ".join(["word"] * 45) + "."
     assert lint(HEAD + long_sentence + "\n").at("NL402") == []
     assert lint(HEAD + long_sentence + "\n", "--extend-select", "NL402").at("NL402") == [(3, 1)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a colon or a comma introduces the quote, and the clause before has a speaker
+        "The captain leaned in and boomed: “Let us sail again in the spring, all of us.”",
+        "But she wanted to know, “How long will the island wait for a new ferry?”",
+        # a label names the speaker
+        "Okafor: “We will sail again in the spring, whatever happens.”",
+        # a credit closes the paragraph
+        "“We will sail again next year, whatever the council says.”\nJo Ode, harbour master.",
+    ],
+)
+def test_quotes_with_a_speaker_in_sight_are_not_orphans(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL105").findings == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("A source, who spoke on condition of anonymity, said the ferry would be sold.", []),
+        ("Officials said the quay would close. The officials said it would reopen.", [(3, 1)]),
+        ("The mayor left early. His advisers said the quay would reopen in May.", []),
+    ],
+)
+def test_anonymous_sources_explained_or_met_before_are_not_flagged_again(lint, body, expected):
+    assert lint(HEAD + body + "\n", "--select", "NL104").at("NL104") == expected
+
+
+@pytest.mark.parametrize("body", ["It was very very late.", "He works at AT&T now."])
+def test_emphasis_and_names_are_not_repeated_words(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL902").findings == []

@@ -124,12 +124,13 @@ def _verb_class(verb: Token, lexicon: Lexicon) -> str | None:
     return lexicon.reporting_class(verb.lemma_)
 
 
-def _speaker(verb: Token) -> Token | None:
+def speaker_of(verb: Token) -> Token | None:
+    """The subject that speaks for a verb, borrowed from the clause where it has none."""
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
     if not subjects and verb.dep_ == "acl":
         return verb.head  # "billboards proclaiming …"
     if not subjects and _borrows_subject(verb):
-        return _speaker(verb.head)  # "He spoke, saying …", "He smiled and joked, …"
+        return speaker_of(verb.head)  # "He spoke, saying …", "He smiled and joked, …"
     inverted = [s for s in subjects if s.i > verb.i]  # "…, says the ministry"
     return (inverted or subjects or [None])[0]
 
@@ -147,7 +148,7 @@ def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) ->
     if verb.pos_ != "VERB":
         return None
     verb_class = _verb_class(verb, lexicon)
-    speaker = _speaker(verb) if verb_class else None
+    speaker = speaker_of(verb) if verb_class else None
     if speaker is None:
         return None
     words = [speaker] if verb.dep_ == "acl" else list(speaker.subtree)

@@ -37,7 +37,7 @@ def attribute_quotes(analysis: Analysis) -> None:
             _direct_act(quote, block, sentences) if quote.direct else _partial_act(quote, block)
         )
         if quote.act is None and quote.direct:
-            quote.act = _label_act(quote, block)
+            quote.act = _introduced_act(quote, block)
         if quote.act is None and quote.direct and _continues(previous, quote):
             quote.act = previous.act
         if quote.depth == 0:
@@ -115,34 +115,46 @@ def _direct_act(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -
     return None
 
 
-def _label_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
-    """A speaker named as a label before a colon: ``Ana Cruz: "We will appeal."``,
-    ``More from Ms Cruz: "…"``. The label is the sentence up to the colon, short and
-    naming someone."""
+def _introduced_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
+    """A quote a colon or a comma introduces: a label (``Ana Cruz: "…"``, ``More from Ms
+    Cruz: "…"``) or the subject of the clause before ("He leaned in and boomed: "…"",
+    "she wanted to know, "…"")."""
     assert block.doc is not None
-    head = block.slice(block.block.start, quote.open)
-    colon = block.token_at(block.block.start + head.rfind(":")) if ":" in head else None
-    if colon is None or colon.text != ":":
+    head = block.slice(block.block.start, quote.open).rstrip()
+    if not head.endswith((":", ",")):
         return None
-    label = [t for t in block.doc[colon.sent.start : colon.i] if not t.is_punct]
-    names = [t for t in label if t.pos_ == "PROPN"]
-    if names and len(label) <= LABEL_WORDS:
-        return _colon_act(block, label, names[-1], colon)
-    subject = next((c for c in colon.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.i > colon.i or subject.lower_ == "it":
+    mark = block.token_at(block.block.start + len(head) - 1)
+    if mark is None or mark.text not in (":", ","):
         return None
-    return _colon_act(block, list(subject.subtree), subject, colon)
+    label = [t for t in block.doc[mark.sent.start : mark.i] if not t.is_punct]
+    names = [t for t in label if t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper()]
+    if mark.text == ":" and names and len(label) <= LABEL_WORDS:
+        return _introducing_act(block, label, names[-1], mark)
+    subject = _clause_subject(mark)
+    if subject is None or subject.i > mark.i or subject.lower_ == "it":
+        return None
+    return _introducing_act(block, list(subject.subtree), subject, mark)
 
 
-def _colon_act(block: AnalysedBlock, words: list[Token], head: Token, colon: Token) -> SpeechAct:
-    """The speaker of a quote a colon introduces: a label, or the sentence's subject
-    ("A voice celebrated the attack online: "…"")."""
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above ``token`` that has one."""
+    for node in token.ancestors:
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _introducing_act(
+    block: AnalysedBlock, words: list[Token], head: Token, mark: Token
+) -> SpeechAct:
+    """A speech act whose cue is the colon or comma that introduces a quote."""
     return SpeechAct(
         Kind.REPORTED_SPEECH,
         (block.offset(words[0]), block.offset(words[-1]) + len(words[-1].text)),
-        (block.offset(colon), block.offset(colon) + 1),
+        (block.offset(mark), block.offset(mark) + 1),
         None,
-        (colon.sent.start, colon.sent.end),
+        (mark.sent.start, mark.sent.end),
         head=head.i,
-        verb=colon.i,
+        verb=mark.i,
     )

@@ -21,8 +21,9 @@ class RepeatedWord(Rule):
     and may differ in case ("The the"). Repeats inside quotes are flagged too:
     they are typos in our copy, not the speaker's words. Doubles that can be
     grammatical ("had had", "that that") are listed as exceptions in
-    ``rules/lexicon/hygiene.toml``, and a capitalised pair ("Bora Bora",
-    "Walla Walla") is taken for a name.
+    ``rules/lexicon/hygiene.toml``, as are reduplications and spoken emphasis
+    ("very very", "ha ha"); a capitalised pair ("Bora Bora", "Walla Walla") and a
+    word before the same letters in capitals ("at AT&T") are taken for names.
 
     The safe fix (``newslint --fix``) drops the second word and the whitespace
     before it; across a line break it drops the word and the spaces after it,
@@ -62,7 +63,9 @@ def has_line_end(text: str) -> bool:
 
 
 def _name_pair(first: str, second: str) -> bool:
-    return len(first) > 1 and first.istitle() and second.istitle()
+    """ "Bora Bora", or a word before a name in capitals ("at AT&T")."""
+    acronym = len(second) > 1 and second.isupper() and not first.isupper()
+    return acronym or (len(first) > 1 and first.istitle() and second.istitle())
 
 
 def _drop_word(text: str, gap: int, start: int, end: int, keep_lines: bool) -> Fix | None:

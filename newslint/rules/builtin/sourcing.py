@@ -16,6 +16,7 @@ from newslint.rules.builtin.quotation import WORD
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+CREDIT_WORDS = 8
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
 AGENTLESS_COMPLEMENTS = frozenset({"to", "that", "as"})
 
@@ -134,11 +135,12 @@ class AnonymousSource(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         quoted = {id(q.act) for q in analysis.quotes.quotes if q.act is not None}
+        met: set[str] = set()
         for block, act in analysis.speech_acts():
             if not (act.region or id(act) in quoted) or analysis.in_quote(act.cue[0]):
                 continue  # no report: "elected officials, called superdelegates"
             severity = self._severity(block, act)
-            if severity is None:
+            if severity is None or self._explained(block, act, met):
                 continue
             start, end = act.speaker
             span = analysis.text[start:end]
@@ -164,6 +166,21 @@ class AnonymousSource(Rule):
         if (unnamed and not institution) or unnamed_phrase:
             return Severity.INFO
         return None
+
+    def _explained(self, block: AnalysedBlock, act: SpeechAct, met: set[str]) -> bool:
+        """The query is answered or already asked: the sentence says why the source is
+        not named, "the official" refers back to one met before, or "his advisers" says
+        whose they are."""
+        assert block.doc is not None
+        head = block.doc[act.head]
+        sentence = head.sent.text.lower()
+        if any(reason in sentence for reason in words("sourcing", "anonymous-sources", "reasons")):
+            return True
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        back_reference = head.lemma_ in met and determiners & {"the", "that", "this", "those"}
+        owned = any(c.dep_ == "poss" for c in head.children)
+        met.add(head.lemma_)
+        return bool(back_reference) or owned
 
     def _gives_opinion(self, block: AnalysedBlock, act: SpeechAct) -> bool:
         assert block.doc is not None
@@ -199,7 +216,12 @@ class OrphanQuote(Rule):
             if quote.depth or not quote.direct:
                 continue
             first = quote.blocks[0]
-            if quote.attributed or first in spoken or self._speaker_before(analysis, quote, spoken):
+            if (
+                quote.attributed
+                or first in spoken
+                or self._speaker_before(analysis, quote, spoken)
+                or _credited(analysis, quote)
+            ):
                 spoken.update(quote.blocks)
                 continue
             if len(WORD.findall(quote.inner(analysis.text))) < self.settings["min-words"]:
@@ -215,6 +237,14 @@ class OrphanQuote(Rule):
         block = analysis.blocks[index]
         opens_paragraph = not block.slice(block.block.start, quote.open).strip()
         return opens_paragraph and index - 1 in spoken
+
+
+def _credited(analysis: Analysis, quote: Quote) -> bool:
+    """A credit after the quote closes its paragraph: "… here." — Jo Ode, harbour master."""
+    block = analysis.blocks[quote.blocks[-1]].block
+    tail = block.text[quote.end - block.start :].strip(" .,;—–-\t")
+    words_after = WORD.findall(tail)
+    return 0 < len(words_after) <= CREDIT_WORDS and tail[:1].isupper()
 
 
 RULES = [VagueAttribution, AnonymousSource, OrphanQuote]

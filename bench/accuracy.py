@@ -17,8 +17,9 @@ The corpus lives outside the repository in ``$NEWSLINT_EVALDATA`` (default
   holds the corpus's text.
 - ``attribution``: word-level precision, recall and F1 of ``newslint sources`` content
   spans against the gold Content spans (the first annotator's file by name).
-- ``precision``: judged precision per rule from the verdicts in ``bench/results/``
-  (article id, line, column, code and verdict; never the text).
+- ``precision [--round R]``: judged precision per rule from the verdicts in
+  ``bench/results/`` (article id, line, column, code and verdict; never the text), one
+  judging round at a time (``verdicts-DATE-R-*.tsv``).
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ def attribution(args: argparse.Namespace) -> None:
 
 def precision(args: argparse.Namespace) -> None:
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
-    for path in sorted(RESULTS.glob("verdicts-*.tsv")):
+    for path in sorted(RESULTS.glob(f"verdicts-*{args.round}*.tsv")):
         rows = (r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t"))
         for row in rows:
             if row and not row[0].startswith("#") and row[0] != "article":
@@ -196,7 +197,8 @@ def main() -> None:
             default = 40 if name == "sample" else 0
             command.add_argument("--per-rule", type=int, default=default, help="samples per rule")
             command.add_argument("--seed", type=int, default=7)
-    commands.add_parser("precision")
+    judged = commands.add_parser("precision")
+    judged.add_argument("--round", default="", help="only verdict files whose name has this")
     args = parser.parse_args()
     {"rates": rates, "sample": sample, "attribution": attribution, "precision": precision}[
         args.command

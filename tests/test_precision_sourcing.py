@@ -71,17 +71,26 @@ def test_length_metrics_are_opt_in_like_ruffs_line_length(lint):
         "Okafor: “We will sail again in the spring, whatever happens.”",
         # a credit closes the paragraph
         "“We will sail again next year, whatever the council says.”\nJo Ode, harbour master.",
+        "FERRY NEWS “We will sail again next year, whatever the council says.” [Harbour Post]",
+        # the clause before the colon or comma has the speaker, whatever the quote holds
+        "As the harbour choir sang in the 1980s, “They will turn us all into sailors again.”",
     ],
 )
 def test_quotes_with_a_speaker_in_sight_are_not_orphans(lint, body):
     assert lint(HEAD + body + "\n", "--select", "NL105").findings == []
 
 
+def test_a_headline_quote_is_not_an_orphan(lint):
+    text = "“We Will Sail Again Next Year Whatever Happens”\n\nThe ferry sailed.\n"
+    assert lint(text, "--select", "NL105").findings == []
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
         ("A source, who spoke on condition of anonymity, said the ferry would be sold.", []),
-        ("Officials said the quay would close. The officials said it would reopen.", [(3, 1)]),
+        ("Sources said the quay would close. The sources said it would reopen.", [(3, 1)]),
+        ("Officials said the quay would close.", []),
         ("The mayor left early. His advisers said the quay would reopen in May.", []),
     ],
 )

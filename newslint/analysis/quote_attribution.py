@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 SENTENCE_END = tuple(".?!,…")
 TRAILING_PUNCTUATION = ".,;:!? "
-LABEL_WORDS = 6
+LABEL_WORDS = 10
 
 
 def attribute_quotes(analysis: Analysis) -> None:
@@ -136,13 +136,12 @@ def _introduced_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
     return _introducing_act(block, list(subject.subtree), subject, mark)
 
 
-def _clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause above ``token`` that has one."""
-    for node in token.ancestors:
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject
-    return None
+def _clause_subject(mark: Token) -> Token | None:
+    """The subject of the last clause before ``mark`` in its sentence (the quote after
+    the mark may hold clauses of its own)."""
+    before = mark.doc[mark.sent.start : mark.i]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < mark.i]
+    return subjects[-1] if subjects else None
 
 
 def _introducing_act(

@@ -181,6 +181,23 @@ class Sourcing:
         return False
 
     @cached_property
+    def speaking_blocks(self) -> frozenset[int]:
+        """Paragraphs where someone is said to speak: a speech act, or a reporting verb or
+        attribution noun in our own words ("a reporter can be heard asking", "in a
+        statement")."""
+        lexicon = self.lexicon
+        found = set()
+        for block in self.analysis.blocks:
+            words = (t for t in block.doc or () if not self.analysis.in_quote(block.offset(t)))
+            if block.acts or any(
+                (t.pos_ == "VERB" and lexicon.reporting_class(t.lemma_))
+                or t.lower_ in lexicon.attribution_nouns
+                for t in words
+            ):
+                found.add(block.index)
+        return frozenset(found)
+
+    @cached_property
     def cites_study(self) -> bool:
         """The story cites a poll, survey or study somewhere."""
         return bool(self._citing) or any(self._is_study(a) for a in self.attributions)

@@ -116,9 +116,11 @@ class AnonymousSource(Rule):
     """Flags sources the reader cannot identify.
 
     "A source said" is a warning: say why the source cannot be named and what
-    they know. Unnamed officials of no named institution ("officials said") are
-    info; "White House officials" names where they work. An anonymous source offering opinion
-    rather than information is a warning: anonymity is for facts, not attacks.
+    they know. "People familiar with the talks" is info. An unnamed official or aide
+    is not flagged for the information they give: the story usually says where they
+    work. Any anonymous source offering opinion rather than information is a
+    warning: anonymity is for facts, not attacks. A source whose anonymity the
+    sentence explains, or one met before ("the official"), is not flagged again.
 
     Anti-pattern:
         A source said the chief executive was "clueless".
@@ -161,11 +163,10 @@ class AnonymousSource(Rule):
         unnamed_phrase = any(
             p in phrase for p in words("sourcing", "anonymous-sources", "unnamed-phrases")
         )
-        unnamed = head.lower_ in words("sourcing", "anonymous-sources", "unnamed")
-        institution = any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree)
-        if (unnamed and not institution) or unnamed_phrase:
+        if unnamed_phrase:
             return Severity.INFO
-        return None
+        unnamed = head.lower_ in words("sourcing", "anonymous-sources", "unnamed")
+        return Severity.WARNING if unnamed and self._gives_opinion(block, act) else None
 
     def _explained(self, block: AnalysedBlock, act: SpeechAct, met: set[str]) -> bool:
         """The query is answered or already asked: the sentence says why the source is
@@ -191,10 +192,12 @@ class AnonymousSource(Rule):
 class OrphanQuote(Rule):
     """Flags a direct quote of five or more words with no speaker in sight.
 
-    The reader must know who is speaking: in the quote's own paragraph, or for a
-    quote that opens its paragraph, in the paragraph before (or before a run of
-    quote paragraphs that follow a speaker). A speaker named as a label before a
-    colon (``Ana Cruz: "…"``) counts.
+    The reader must know who is speaking: in the quote's own paragraph (a speech act,
+    or a reporting verb or attribution noun in our own words), or for a quote that
+    opens its paragraph, in the paragraph before (or before a run of quote
+    paragraphs that follow a speaker). A speaker named as a label before a colon
+    (``Ana Cruz: "…"``) and a credit closing the paragraph count. Headlines quote
+    by design; the story says who.
 
     Anti-pattern:
         "We will not be bullied into closing the library."
@@ -211,11 +214,11 @@ class OrphanQuote(Rule):
     options = (Option.positive("min-words", 5, "Shortest quote, in words, that needs a speaker"),)
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        spoken = {i for i, block in enumerate(analysis.blocks) if block.acts}
+        spoken = set(analysis.sourcing.speaking_blocks)
         for quote in analysis.quotes.quotes:
-            if quote.depth or not quote.direct:
-                continue
             first = quote.blocks[0]
+            if quote.depth or not quote.direct or analysis.blocks[first].block.is_title:
+                continue  # a headline quotes; the story says who
             if (
                 quote.attributed
                 or first in spoken
@@ -240,9 +243,10 @@ class OrphanQuote(Rule):
 
 
 def _credited(analysis: Analysis, quote: Quote) -> bool:
-    """A credit after the quote closes its paragraph: "… here." — Jo Ode, harbour master."""
+    """A credit after the quote closes its paragraph: "… here." — Jo Ode, harbour master,
+    or "[Harbour Gazette]"."""
     block = analysis.blocks[quote.blocks[-1]].block
-    tail = block.text[quote.end - block.start :].strip(" .,;—–-\t")
+    tail = block.text[quote.end - block.start :].strip(" .,;—–-\t[(")
     words_after = WORD.findall(tail)
     return 0 < len(words_after) <= CREDIT_WORDS and tail[:1].isupper()
 

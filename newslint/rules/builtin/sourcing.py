@@ -208,6 +208,9 @@ class OrphanQuote(Rule):
     """
 
     code = "NL105"
+    # Opt-in: in edited copy every quote has a speaker, and the ones this rule cannot
+    # link yet (credit lines, dialogue, digests) were all false alarms (0 of 68 judged).
+    default = False
     name = "orphan-quote"
     summary = "Direct quote with no speaker"
     needs = frozenset({Need.PARSE})

@@ -222,15 +222,6 @@ def _profiles(path: Path, key: str, value: Any) -> dict[str, Profile]:
 
 Parser = Callable[[Path, str, Any], Any]
 
-PROFILE_PARSERS: dict[str, tuple[str, Parser]] = {
-    "description": ("description", _text),
-    "extends": ("extends", _profile_name),
-    "select": ("select", _strings),
-    "ignore": ("ignore", _strings),
-    "extend-select": ("extend_select", _strings),
-    "rules": ("rules", _rules),
-}
-
 PARSERS: dict[str, tuple[str, Parser]] = {
     "select": ("select", _strings),
     "ignore": ("ignore", _strings),
@@ -246,6 +237,13 @@ PARSERS: dict[str, tuple[str, Parser]] = {
     "profile": ("profile", _profile_name),
     "per-file-profiles": ("per_file_profiles", _per_file_profiles),
     "profiles": ("profiles", _profiles),
+}
+
+# A profile takes the rule-selection keys of a config, plus its own two.
+PROFILE_PARSERS: dict[str, tuple[str, Parser]] = {
+    "description": ("description", _text),
+    "extends": ("extends", _profile_name),
+    **{key: PARSERS[key] for key in ("select", "ignore", "extend-select", "rules")},
 }
 
 

@@ -29,6 +29,10 @@ HEAD = "Harbour plans approved\n\n"  # body text starts on line 3
         "Thousands of visitors come each summer.",
         # a reporting participle keeps the sentence's speaker
         "The mayor spoke for an hour, saying that about 300 jobs would move.",
+        # settled history: a past event dated by month or year
+        "The storm that sank the old ferry killed 130 people in November 1998.",
+        # the figure is in the subject of what is expected, not what is expected
+        "The ferry's crew of more than 100 are expected to return on Monday.",
     ],
 )
 def test_sourced_or_factual_figures_are_not_flagged(lint, body):

@@ -119,19 +119,20 @@ def kind_of(entity: Span, approximated: bool) -> FigureKind:
     """What kind of figure an entity is; see the module docstring."""
     clause = _clause(entity.root)
     lemmas = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+    governing = _governing_words(entity)
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     changes = clause.lemma_.lower() in _cues("forecast", "verbs")
-    if (changes and auxiliaries & _cues("forecast", "modals")) or lemmas & _cues(
+    if (changes and auxiliaries & _cues("forecast", "modals")) or governing & _cues(
         "forecast", "cues"
     ):
         return FigureKind.FORECAST
-    if lemmas & _cues("estimate", "cues"):
+    if governing & _cues("estimate", "cues"):
         return FigureKind.ESTIMATE
     if entity.label_ in ("MONEY", "QUANTITY") or not any(ch.isdigit() for ch in entity.text):
         return FigureKind.FACT  # a sum paid, a distance, or a vague "thousands"
     if IN_TEN.match(entity.doc[entity.start : entity.end + 3].text):
         return FigureKind.STATISTIC  # "about 4 in 10 voters"
-    if lemmas & _cues("result", "cues"):
+    if lemmas & _cues("result", "cues") or _settled(clause):
         return FigureKind.FACT
     counted = _counted(entity).lemma_.lower()
     if counted in _cues("people", "nouns") or clause.lemma_.lower() in _cues("people", "verbs"):
@@ -141,6 +142,32 @@ def kind_of(entity: Span, approximated: bool) -> FigureKind:
     if entity.label_ == "PERCENT" and lemmas & _cues("statistic", "nouns"):
         return FigureKind.STATISTIC
     return FigureKind.FACT
+
+
+def _governing_words(entity: Span) -> set[str]:
+    """Words that govern the figure: its heads up the tree and its own noun phrase
+    ("is projected to be $5bn", "an estimated 11 million"), not the rest of the sentence."""
+    near = [*_heads(entity.root), *_counted(entity).children, *entity.root.children]
+    return {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+
+
+def _heads(token: Token) -> list[Token]:
+    """The heads above a token, stopping at a subject: a figure in "a staff of 100 are
+    expected to…" is not what is expected."""
+    heads = []
+    while token.head.i != token.i and token.dep_ not in ("nsubj", "nsubjpass"):
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _settled(clause: Token) -> bool:
+    """A past event dated by month or year ("killed 130 people in Paris in November"):
+    a settled figure, not the story's own claim."""
+    if clause.tag_ != "VBD":
+        return False
+    dates = [t for t in clause.subtree if t.ent_type_ == "DATE"]
+    return any(t.lower_ in _cues("settled", "date-words") or YEAR.match(t.text) for t in dates)
 
 
 def figures(block: AnalysedBlock, min_cardinal: int) -> Iterator[Figure]:

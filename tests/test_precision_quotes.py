@@ -146,3 +146,13 @@ def test_unclosed_double_apostrophe_quote_is_reported_whole(lint):
     [finding] = lint(text, "--select", "NL903").findings
     assert (finding["line"], finding["column"], finding["end_column"]) == (3, 16, 18)
     assert finding["message"] == "Opening quote mark '' is never closed"
+
+
+def test_a_phrase_quoted_mid_sentence_is_a_term_not_scare_quotes(lint):
+    text = "Harbour plan\n\nThe board set up a 'harbour fund' to pay for the new quay.\n"
+    assert lint(text, "--select", "NL201").findings == []
+
+
+def test_one_doubted_word_mid_sentence_still_fires(lint):
+    text = "Harbour plan\n\nThe board held 'talks' with the ferry crews.\n"
+    assert lint(text, "--select", "NL201").at("NL201") == [(3, 16)]

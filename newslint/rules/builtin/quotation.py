@@ -127,7 +127,16 @@ class ScareQuotes(Rule):
             _names_work(words, before)
             or _word_as_word(before, after)
             or _nickname(words, before, after)
+            or _quoted_term(words, before, block.is_title)
         )
+
+
+def _quoted_term(words: list[str], before: str, in_title: bool) -> bool:
+    """A phrase of several words quoted in the middle of a body sentence names a term of
+    art, a plan or a label ("a 'super PAC'", "the 'road map'"); scare quotes mostly
+    doubt one word."""
+    mid_sentence = bool(before.strip()) and not before.rstrip().endswith((".", "!", "?", ":"))
+    return len(words) > 1 and mid_sentence and not in_title
 
 
 @dataclass(frozen=True)

@@ -117,20 +117,23 @@ def _source_phrase(token: Token, sentence: Span, base: int) -> SpeechAct | None:
     return None
 
 
-def _verb_class(verb: Token, lexicon: Lexicon) -> str | None:
+def phrasal(verb: Token) -> str:
+    """The verb with its particle, as the lexicon lists two-word verbs ("point out")."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle and lexicon.reporting_class(f"{verb.lemma_} {particle}"):
-        return lexicon.reporting_class(f"{verb.lemma_} {particle}")
-    return lexicon.reporting_class(verb.lemma_)
+    return f"{verb.lemma_} {particle}" if particle else verb.lemma_
 
 
-def speaker_of(verb: Token) -> Token | None:
+def _verb_class(verb: Token, lexicon: Lexicon) -> str | None:
+    return lexicon.reporting_class(phrasal(verb)) or lexicon.reporting_class(verb.lemma_)
+
+
+def _speaker(verb: Token) -> Token | None:
     """The subject that speaks for a verb, borrowed from the clause where it has none."""
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
     if not subjects and verb.dep_ == "acl":
         return verb.head  # "billboards proclaiming …"
     if not subjects and _borrows_subject(verb):
-        return speaker_of(verb.head)  # "He spoke, saying …", "He smiled and joked, …"
+        return _speaker(verb.head)  # "He spoke, saying …", "He smiled and joked, …"
     inverted = [s for s in subjects if s.i > verb.i]  # "…, says the ministry"
     return (inverted or subjects or [None])[0]
 
@@ -148,7 +151,7 @@ def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) ->
     if verb.pos_ != "VERB":
         return None
     verb_class = _verb_class(verb, lexicon)
-    speaker = speaker_of(verb) if verb_class else None
+    speaker = _speaker(verb) if verb_class else None
     if speaker is None:
         return None
     words = [speaker] if verb.dep_ == "acl" else list(speaker.subtree)

@@ -188,12 +188,13 @@ class Sourcing:
         lexicon = self.lexicon
         found = set()
         for block in self.analysis.blocks:
-            words = (t for t in block.doc or () if not self.analysis.in_quote(block.offset(t)))
-            if block.acts or any(
-                (t.pos_ == "VERB" and lexicon.reporting_class(t.lemma_))
+            reporting = (
+                t
+                for t in block.doc or ()
+                if (t.pos_ == "VERB" and lexicon.reporting_class(t.lemma_))
                 or t.lower_ in lexicon.attribution_nouns
-                for t in words
-            ):
+            )
+            if block.acts or any(not self.analysis.in_quote(block.offset(t)) for t in reporting):
                 found.add(block.index)
         return frozenset(found)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newslint.analysis.attribution import Kind, SpeechAct
+from newslint.analysis.attribution import Kind, SpeechAct, phrasal
 from newslint.analysis.document import Analysis
 from newslint.analysis.lexicon import default_lexicon
 from newslint.analysis.nlp import Need
@@ -95,15 +95,10 @@ def _quotes_in_sentence(analysis: Analysis, verb: Token, act: SpeechAct) -> bool
     )
 
 
-def _phrasal(verb: Token) -> str:
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_} {particle}" if particle else verb.lemma_
-
-
 def _other_particle(verb: Token) -> bool:
     """ "blasted out an email" is another verb than "blasted"; "hit out" is listed."""
-    phrasal = _phrasal(verb)
-    return phrasal != verb.lemma_ and default_lexicon().reporting_class(phrasal) is None
+    two_words = phrasal(verb)
+    return two_words != verb.lemma_ and default_lexicon().reporting_class(two_words) is None
 
 
 def _reports_speech(verb: Token, act: SpeechAct, quoted: bool) -> bool:

@@ -8,12 +8,12 @@ HEAD = "Library hours cut\n\n"
 @pytest.mark.parametrize(
     ("sentence", "column", "span"),
     [
-        ("Clearly, the council did not listen.", 1, "Clearly"),
-        ("The plan was clearly wrong.", 14, "clearly"),
+        ("Interestingly, the council did not listen.", 1, "Interestingly"),
+        ("The plan was sadly wrong.", 14, "sadly"),
         ("The vote will of course be close.", 15, "of course"),
         ("It was virtually certain that the plan would pass.", 8, "virtually certain"),
         ("Sadly, the library will close.", 1, "Sadly"),
-        ("It should be noted that turnout was low.", 1, "It should be noted"),
+        ("It must be said that turnout was low.", 1, "It must be said"),
     ],
 )
 def test_editorializing(lint, sentence, column, span):
@@ -25,9 +25,9 @@ def test_editorializing(lint, sentence, column, span):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The librarian spoke clearly to the meeting.",
-        'She said: "Clearly, the council did not listen."',
-        "The union said the council had clearly ignored its members.",
+        "The librarian smiled sadly at the meeting.",
+        'She said: "Sadly, the council did not listen."',
+        "The union said the council had sadly ignored its members.",
         "The signs were clearly marked.",
     ],
 )

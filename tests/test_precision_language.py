@@ -77,9 +77,25 @@ def test_revealed_is_loaded_before_a_plain_quote_not_after_documents(lint):
         "The mayor was criticised for calling the inquiry a sham.",
         "Police said the bombers were terrorists.",
         "Extremist posts on the forum were removed.",
+        "Officers broke up a sham marriage ring at the port.",
+        "The new mast was rigged with red sails.",
     ],
 )
 def test_names_other_senses_designations_and_reports_are_not_labels(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL103") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The navy shelled the port on behalf of the regime.",
+        "In 1968 the dockers rose against their Soviet-backed regime.",
+        "The militia released a propaganda video on Sunday.",
+        "The militia released a propaganda, recruitment video on Sunday.",
+        "The peacekeepers were blamed for failing to prevent a massacre in the valley.",
+    ],
+)
+def test_labels_that_refer_or_describe_a_kind_of_thing_are_spared(lint, sentence):
     assert found(lint, HEAD + sentence + "\n", "NL103") == []
 
 
@@ -90,7 +106,9 @@ def test_names_other_senses_designations_and_reports_are_not_labels(lint, senten
         ("The men who seized the pier were terrorists.", 34, "terrorists"),
         ("They looked like extremists.", 18, "extremists"),
         ("Pure propaganda.", 6, "propaganda"),
-        ("The navy shelled the port on behalf of the regime.", 44, "regime"),
+        ("The port authority has become a regime.", 33, "regime"),
+        ("The militia is a terrorist group.", 18, "terrorist"),
+        ("The commander, a war criminal, fled the port.", 18, "war criminal"),
     ],
 )
 def test_labels_the_writer_applies_are_flagged(lint, sentence, column, span):
@@ -120,6 +138,40 @@ def test_of_course_inside_the_clause_is_judgement(lint):
     assert found(lint, text, "NL302") == [(3, 42, "of course")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An evidential adverb sums up the evidence the story gives.
+        "The skipper is clearly taking the race seriously. He has bought two boats.",
+        "The ferry was obviously full: 400 people were turned away.",
+        "Clearly, the ferry was full: 400 people were turned away.",
+        # A disclosure, not a verdict.
+        "It should be noted that the survey was paid for by the port.",
+        # An adverb grading a word of size or strength compares a result with forecasts.
+        "A surprisingly strong catch lifted the fleet's income by 8%.",
+        "Turnout was remarkably high, at 71%.",
+        # A source's account: what a reporting verb reports, or what a source describes.
+        "The harbour master was accused of saying the storm was sadly unavoidable.",
+    ],
+)
+def test_evidence_measures_disclosures_and_reported_words_are_not_judgement(lint, text):
+    assert found(lint, HEAD + text + "\n", "NL302") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "column", "span"),
+    [
+        ("Ironically, the board ignored the pilots.", 1, "Ironically"),
+        ("A disturbingly long delay angered the pilots.", 3, "disturbingly"),
+        ("A surprisingly friendly crowd greeted the mayor.", 3, "surprisingly"),
+        ("The skipper ran a remarkably high-energy campaign.", 19, "remarkably"),
+        ("The pier is undoubtedly the town's best asset.", 13, "undoubtedly"),
+    ],
+)
+def test_judgement_in_our_voice_still_fires(lint, sentence, column, span):
+    assert found(lint, HEAD + sentence + "\n", "NL302") == [(3, column, span)]
+
+
 # NL303 puffery
 
 
@@ -140,6 +192,13 @@ def test_literal_size_and_record_words_are_not_puffery(lint, sentence):
 def test_hype_words_are_still_puffery(lint):
     text = HEAD + "The huge crowd cheered the legendary skipper.\n"
     assert found(lint, text, "NL303") == [(3, 28, "legendary")]
+
+
+def test_a_description_a_source_gives_is_not_puffery(lint):
+    text = (
+        HEAD + "The harbour described by the mayor on Monday is a busy port with stunning views.\n"
+    )
+    assert found(lint, text, "NL303") == []
 
 
 # NL501 relative-date

@@ -106,6 +106,59 @@ def test_a_source_saying_i_does_not_make_a_story_opinion(tmp_path):
     assert nl202(str(story)) == [(5, 5)]
 
 
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Bridge to reopen\n\nANALYSIS.\n\n" + REPORT.split("\n\n", 1)[1], 'labelled "ANALYSIS"'),
+        (
+            "Opinion: the bridge must reopen\n\n" + REPORT.split("\n\n", 1)[1],
+            'labelled "Opinion"',
+        ),
+        (
+            REPORT + "\nAna Costa is a professor of engineering at Saltby University.\n",
+            "closing note on the writer, Ana Costa",
+        ),
+        (
+            REPORT + "\nDr. Tom J. Reyes edits the Saltby Gazette.\n",
+            "closing note on the writer, Dr. Tom J. Reyes",
+        ),
+        (
+            "Walk to work\n\nIf you walk, your day starts well. You see the river and you "
+            "meet your neighbours. The so-called new bridge will change that for us.\n",
+            '"you" 5 times and "we" 1 time outside quotes',
+        ),
+    ],
+)
+def test_labelled_signed_and_reader_addressing_copy_is_opinion(tmp_path, text, evidence):
+    column = write(tmp_path / "col.txt", text)
+    assert profile_lines(str(column)) == [f"{column}: profile opinion (detected: {evidence})"]
+    assert nl202(str(column)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The closing line is about someone the story has already named.
+        "Bridge to reopen\n\nAna Costa approved the so-called repair plan on Monday.\n\n"
+        "Costa is the mayor of Saltby.\n",
+        # A transcript's questions address the guest, not the reader.
+        "Bridge to reopen\n\nThe so-called repair plan was approved on Monday.\n\n"
+        "Q: Do you walk? Will you use your car? Did your family vote?\n\n"
+        "A: I walk, yes. My family voted for it.\n",
+        # "Our" and "Us" before a capitalised word are names.
+        "Bridge to reopen\n\nThe so-called repair plan was backed by Our Bridge, Our Town "
+        "and by Save Us Now. Our Bridge has 400 members; Our Town has 200.\n",
+        # A label later in the story is not a label of the story.
+        "Bridge to reopen\n\nThe so-called repair plan was approved on Monday.\n\n"
+        "The vote came after weeks of argument.\n\nAnalysis\n",
+    ],
+)
+def test_news_is_not_taken_for_opinion(tmp_path, text):
+    story = write(tmp_path / "story.txt", text)
+    assert profile_lines(str(story)) == [f"{story}: profile news (default)"]
+    assert nl202(str(story)) != []
+
+
 def test_a_regnal_numeral_is_not_the_writer(tmp_path):
     text = (
         "Museum reopens\n\nA sword of Henry I, a ring of Henry I and a coin of Henry I are shown.\n"

@@ -52,6 +52,7 @@ class PackRule(Rule):
     description: ClassVar[str] = ""
     pack: ClassVar[str] = ""
     pack_keys: ClassVar[frozenset[str]] = frozenset()
+    optional_keys: ClassVar[frozenset[str]] = frozenset()
     skip_attributed: ClassVar[bool] = False
     title_severity: ClassVar[Severity | None] = None
 
@@ -176,18 +177,24 @@ class LabelRule(ExistenceRule):
         return not (
             _negated_or_asked(token)
             or _reported(token)
-            or _in_name(analysis.text[start:end], token, block.block.is_title, self.tokens)
+            or _in_name(analysis.text[start:end], token, block.block.is_title, self.listed())
             or _other_sense(token)
         )
+
+    def listed(self) -> tuple[str, ...]:
+        """Every listed word, for telling a name ("the Sham Trials") from a label."""
+        return self.tokens
 
 
 class CategoryLabelRule(LabelRule):
     """A contested-label rule with two lists: ``tokens`` judge wherever the writer
-    uses them ("a sham vote", "the regime"); ``categories`` name a class of act or
-    actor ("terrorist", "massacre") and judge only where the writer applies them to
-    someone or something: "the attackers were terrorists", "it was a massacre",
-    "they looked like terrorists", "Pure propaganda." A category used to refer
-    ("the 2001 terrorist attacks", "the massacre at the school") is spared."""
+    uses them ("a sham vote"); ``categories`` name a class of act or actor
+    ("terrorist", "massacre", "regime") and judge only where the writer applies them
+    to someone or something: "the attackers were terrorists", "it was a massacre",
+    "they looked like terrorists", "Pure propaganda." A category used to refer ("the
+    2001 terrorist attacks", "the regime in Damascus") is spared, and so is one that
+    describes the kind of thing it modifies, unless that thing is itself applied
+    ("released a propaganda video", but "is a terrorist group")."""
 
     categories: ClassVar[tuple[str, ...]] = ()
     pack_keys = frozenset({"tokens", "categories"})
@@ -200,11 +207,14 @@ class CategoryLabelRule(LabelRule):
         yield from super().check(analysis)
         pattern = phrase_pattern(self.categories, self.ignore_case)
         for _, start, end in self.matches(analysis, pattern):
-            found = analysis.token_at(start)
+            found = analysis.token_at(end - 1)  # the head word of "war criminal"
             if found is None or not _applied(found[1], found[0].block.is_title):
                 continue
             if self.in_our_voice(analysis, start, end):
                 yield self.report(analysis, start, end)
+
+    def listed(self) -> tuple[str, ...]:
+        return self.tokens + self.categories
 
 
 def _negated_or_asked(token: Token) -> bool:
@@ -245,53 +255,130 @@ def _other_sense(token: Token) -> bool:
 
 def _applied(token: Token, in_title: bool) -> bool:
     """The writer applies the category to someone or something: as the complement of
-    "be" or "look like", in an aside or an object that classifies ("…, a dictator,",
-    "carried out a massacre"), or as a verbless sentence of body text of its own
-    ("Pure propaganda."; a headline without a verb names its subject). A modifier
-    counts through the noun it modifies ("is a terrorist group")."""
-    if token.dep_ == "ROOT" and token.pos_ == "NOUN":
+    "be" or "look like", in an aside that classifies ("…, a dictator,"), or as a
+    verbless sentence of body text of its own ("Pure propaganda."; a headline without
+    a verb names its subject). An object refers to an event ("failed to prevent a
+    massacre"). A modifier counts only through a noun it modifies that is the
+    complement of "be" ("is a terrorist group"), not one that is an object ("released
+    a propaganda video")."""
+    if token.dep_ == "ROOT" and token.pos_ == "NOUN" and not _modifies_next(token):
         return not in_title
     if token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
-        token = token.head
+        return token.head.dep_ in ("attr", "acomp")
+    if _modifies_next(token):
+        return False
     if token.dep_ in ("attr", "acomp"):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "like":
         return token.head.head.pos_ in ("VERB", "AUX")  # "looked like terrorists"
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-    return indefinite and token.dep_ in ("appos", "dobj")
+    return indefinite and token.dep_ == "appos"
 
 
-class JudgementRule(ExistenceRule):
+def _modifies_next(token: Token) -> bool:
+    """A noun modifier the parse took for the head of its phrase: "a propaganda,
+    recruitment video" (the next word, past a comma, modifies a noun of its own)."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    if following and following[0].text == ",":
+        following = following[1:]
+    return (
+        bool(following)
+        and following[0].dep_ in ("compound", "amod")
+        and (following[0].head.i > following[0].i)
+    )
+
+
+class VoiceRule(ExistenceRule):
+    """Flags each listed word in the writer's own voice, as the parse reads it: not
+    in what a reporting verb reports, even one with no subject ("calling the result a
+    stunning upset"), nor in a clause about what a source describes ("the country
+    described by the president is … with stunning innovation")."""
+
+    needs = frozenset({Need.PARSE})
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        pattern = phrase_pattern(self.tokens, self.ignore_case)
+        for _, start, end in self.matches(analysis, pattern):
+            if self.own_voice(analysis, start):
+                yield self.report(analysis, start, end)
+
+    @staticmethod
+    def own_voice(analysis: Analysis, start: int) -> bool:
+        found = analysis.token_at(start)
+        return found is None or not (_reported(found[1]) or _described(found[1]))
+
+
+class JudgementRule(VoiceRule):
     """Flags judgement in our own voice: listed phrases always; listed connectives
     only inside a clause ("will of course win"), not set off as a connective ("Of
     course, …", "…, of course, …"); listed adverbs only where they comment on the
-    sentence ("Clearly, …", "was clearly wrong"), not where they describe how
-    something was done ("spoke clearly", "more clearly defined") or say whom it
-    suits ("Fortunately for the club, …")."""
+    sentence ("Sadly, …", "was sadly wrong"), not where they describe how something
+    was done ("spoke clearly", "more clearly defined") or say whom it suits
+    ("Fortunately for the club, …"). An adverb of expectation that grades a word of
+    size or strength (``measures``: "a surprisingly strong finish", "remarkably high
+    turnout") compares a measurable result with forecasts, and is spared too."""
 
     adverbs: ClassVar[tuple[str, ...]] = ()
     connectives: ClassVar[tuple[str, ...]] = ()
+    expectation: ClassVar[frozenset[str]] = frozenset()
+    measures: ClassVar[frozenset[str]] = frozenset()
     pack_keys = frozenset({"tokens", "adverbs", "connectives"})
-    needs = frozenset({Need.PARSE})
+    optional_keys = frozenset({"measures"})
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
+        measures = entry.get("measures", {})
         return super().configure(entry) | {
             "adverbs": tuple(entry["adverbs"]),
             "connectives": tuple(entry["connectives"]),
+            "expectation": frozenset(word.lower() for word in measures.get("adverbs", ())),
+            "measures": frozenset(word.lower() for word in measures.get("words", ())),
         }
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         yield from super().check(analysis)
-        pattern = phrase_pattern(self.connectives, self.ignore_case)
-        for _, start, end in self.matches(analysis, pattern):
+        for start, end in self.voiced(analysis, self.connectives):
             if not _set_off(analysis.text, start, end):
                 yield self.report(analysis, start, end)
-        pattern = phrase_pattern(self.adverbs, self.ignore_case)
-        for _, start, end in self.matches(analysis, pattern):
+        for start, end in self.voiced(analysis, self.adverbs):
             found = analysis.token_at(start)
-            if found is None or not (_manner_adverb(found[1]) or _beneficiary(found[1])):
+            if found is None or not self._spared_adverb(found[1]):
                 yield self.report(analysis, start, end)
+
+    def voiced(self, analysis: Analysis, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+        """Spans of the listed phrases in our own voice."""
+        pattern = phrase_pattern(phrases, self.ignore_case)
+        for _, start, end in self.matches(analysis, pattern):
+            if self.own_voice(analysis, start):
+                yield start, end
+
+    def _spared_adverb(self, token: Token) -> bool:
+        if _manner_adverb(token) or _beneficiary(token):
+            return True
+        return token.lower_ in self.expectation and _grades(token, self.measures)
+
+
+def _described(token: Token) -> bool:
+    """In a clause whose subject is what a source is said to describe: "the country
+    described by the president is … with stunning innovation"."""
+    lexicon = default_lexicon()
+    subjects = (c for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(
+        node.dep_ == "acl"
+        and lexicon.reporting_class(node.lemma_) is not None
+        and any(c.dep_ == "agent" for c in node.children)
+        for subject in subjects
+        for node in subject.subtree
+    )
+
+
+def _grades(token: Token, measures: frozenset[str]) -> bool:
+    """Grades a word of size or strength ("a surprisingly strong finish"), not one
+    inside a compound ("a remarkably high-energy campaign")."""
+    head = token.head
+    if head.pos_ != "ADJ" or head.i < token.i or head.lower_ not in measures:
+        return False
+    return not (head.i + 1 < len(head.doc) and head.nbor(1).text in ("-", "‑"))
 
 
 def _set_off(text: str, start: int, end: int) -> bool:
@@ -329,4 +416,5 @@ BUILTIN_KINDS: dict[str, type[PackRule]] = {
     "label": LabelRule,
     "category-label": CategoryLabelRule,
     "judgement": JudgementRule,
+    "voice": VoiceRule,
 }

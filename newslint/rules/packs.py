@@ -72,7 +72,7 @@ def _rule_class(
         raise PackError(
             f"{path}: {where}: unknown kind '{entry['kind']}' (known: {', '.join(kinds)})"
         )
-    _check_keys(path, where, entry, COMMON_KEYS | kind.pack_keys)
+    _check_keys(path, where, entry, COMMON_KEYS | kind.pack_keys | kind.optional_keys)
     missing = sorted(kind.pack_keys - set(entry))
     if missing:
         raise PackError(f"{path}: {where} lacks required key '{missing[0]}'")

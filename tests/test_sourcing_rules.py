@@ -20,7 +20,7 @@ def test_attributed_wire_copy_has_no_sourcing_findings(lint):
         ("Fares will rise by 12% in March.", 20, "12%"),
         ("The new boats will cost £3.4m each.", 25, "£3.4m"),
         ("The crossing takes about 40 minutes and some 300 people use it.", 41, "some 300"),
-        ("More than 2,000 people signed the petition.", 1, "More than 2,000"),
+        ("More than 2,000 people marched to the quay.", 1, "More than 2,000"),
         ("The ferry carried 1,500 passengers.", 19, "1,500"),
     ],
 )
@@ -49,7 +49,7 @@ def test_non_statistics_are_not_figures(lint, sentence):
 
 
 def test_figure_attributed_elsewhere_is_info(lint):
-    text = HEAD + "Police said about 300 people marched.\n\nAbout 300 people marched again.\n"
+    text = HEAD + "Police said about 3,000 people marched.\n\nAbout 3,000 people marched again.\n"
     [finding] = lint(text, "--select", "NL101").findings
     assert (finding["line"], finding["severity"]) == (5, "info")
 

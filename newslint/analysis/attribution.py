@@ -185,6 +185,8 @@ def _region(verb: Token, speaker: Token, lexicon: Lexicon) -> frozenset[int]:
     if verb.dep_ == "parataxis" or _is_as_clause(verb):
         return frozenset(_indices(verb.head.subtree) - _indices(verb.subtree))
     if not _has_report(verb, speaker, lexicon):
+        if _is_trailing(verb, speaker):
+            return frozenset(_indices(verb.head.subtree) - _indices(verb.subtree))
         return frozenset()
     return frozenset(_indices(verb.subtree) - _indices(speaker.subtree) - {verb.i})
 
@@ -200,6 +202,16 @@ def in_restrictive_clause(token: Token, verb: Token) -> bool:
             if first.i == 0 or first.nbor(-1).text != ",":
                 return True
     return False
+
+
+def _is_trailing(verb: Token, speaker: Token) -> bool:
+    """ "Deficits will rise, the budget office reported on Tuesday": a reporting clause
+    after a comma that the model hangs on the report as an adverbial clause."""
+    if verb.dep_ != "advcl" or verb.i < verb.head.i or speaker.i > verb.i:
+        return False
+    first = min(verb.subtree, key=lambda t: t.i)
+    starts_with_speaker = first.i == min(t.i for t in speaker.subtree)
+    return starts_with_speaker and first.i > 0 and first.nbor(-1).text == ","
 
 
 def _is_as_clause(verb: Token) -> bool:

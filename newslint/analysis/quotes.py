@@ -5,13 +5,15 @@ curly quotes, single and double, each have their own open/close logic; quotes ma
 nest; and an unclosed quote continues into the next paragraph when that paragraph
 opens with a quote mark of the same kind (the multi-paragraph convention), or into
 the next sentence when a mark of the same kind reopens it right after the sentence's
-end (the same convention, with the paragraphs run together on one line).
+end (the same convention, with the paragraphs run together on one line), or into
+the next paragraph when that paragraph's first mark closes it (one paragraph broken
+in two).
 
 Marks are read where they stand, as a reader reads them: two single quotes ('') are
-a double quote, as some archives write it; a curly mark typed the wrong way round
-closes or opens by its place (``abhorrent“ in``, ``”get``); a mark after a digit is a
-prime (6'2") unless it closes an open quote; and quote marks inside markup tags
-(``<a href="…">``) are not quotation marks at all.
+a double quote, as some archives write it (and '.' after a full stop closes one); a
+curly mark typed the wrong way round closes or opens by its place (``abhorrent“ in``,
+``”get``); a mark after a digit is a prime (6'2") unless it closes an open quote; and
+quote marks inside markup tags (``<a href="…">``) are not quotation marks at all.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Role(Enum):
 QUOTE_CHARS = {'"': Mark.DOUBLE, "“": Mark.DOUBLE, "”": Mark.DOUBLE, "„": Mark.DOUBLE}
 QUOTE_CHARS |= {"'": Mark.SINGLE, "‘": Mark.SINGLE, "’": Mark.SINGLE}
 DOUBLED = ("''", "‘‘", "’’")
+SPLIT_CLOSER = "'.'"
 BRACKETS = "([{"
 OPENING_CONTEXT = set(BRACKETS + "—–-/\"'“‘„")
 SENTENCE_END = tuple(".!?")
@@ -269,13 +272,17 @@ class _Scanner:
 
     def _scan_block(self, index: int, block: Block) -> None:
         text = without_markup(block.text)
+        skip = self.reopened
         for i, width in marks(text):
             offset = block.start + i
-            if offset == self.reopened:
+            if offset == skip:
                 continue
             mark = _kind(text, i, width)
             what = role(text, i, [o.mark for o in self.stack], width)
-            if what is Role.OPEN and self._reopens(text, i):
+            if self._split_closer(text, i):
+                self._close(_Open(Mark.DOUBLE, text[i], offset, len(SPLIT_CLOSER), [index]))
+                skip = offset + len(SPLIT_CLOSER) - 1
+            elif what is Role.OPEN and self._reopens(text, i):
                 self.stack[-1].reopens.append(offset)
             elif what is Role.OPEN:
                 self.stack.append(_Open(mark, text[i], offset, width, [index]))
@@ -284,6 +291,14 @@ class _Scanner:
         if self.stray is not None:
             self.result.stray_closers.append(self.stray.offset)
             self.stray = None
+
+    def _split_closer(self, text: str, i: int) -> bool:
+        """Archives that write a double quote as two single ones ('') sometimes close
+        a quote ending in a full stop with '.' ("Syria.'.')"): that closes the '' quote."""
+        if not text.startswith(SPLIT_CLOSER, i) or text.startswith("'", i + len(SPLIT_CLOSER)):
+            return False
+        top = self.stack[-1] if self.stack else None
+        return top is not None and top.width == 2 and top.glyph == "'" and text[i - 1 : i] == "."
 
     def _reopens(self, text: str, i: int) -> bool:
         """A mark like the open quote's, opening a sentence inside it, continues it:
@@ -326,15 +341,30 @@ class _Scanner:
         nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         outer = self.stack[0]
         reopen = self._reopening_mark(block, nxt, outer.mark)
+        continues = reopen is not None or self._closed_in(block, nxt, outer.mark)
         for depth, opened in reversed(list(enumerate(self.stack))):
-            if opened is outer and reopen is not None:
+            if opened is outer and continues:
                 continue
             self._record(opened, depth, None, block.end)
-        self.stack = [outer] if reopen is not None else []
+        self.stack = [outer] if continues else []
         self.reopened = reopen
         if reopen is not None:
             outer.reopens.append(reopen)
+        if continues:
             outer.blocks.append(index + 1)
+
+    def _closed_in(self, block: Block, nxt: Block | None, mark: Mark) -> bool:
+        """The next paragraph's first quote mark closes a quote of this kind: one
+        paragraph broken in two, with no mark to reopen it ("…since the election
+        in¶1988. … those lies," he says.)."""
+        if nxt is None or block.is_title or nxt.is_title:
+            return False
+        text = without_markup(nxt.text)
+        first = next(marks(text), None)
+        if first is None:
+            return False
+        i, width = first
+        return _kind(text, i, width) is mark and role(text, i, [], width) is Role.CLOSE
 
     def _reopening_mark(self, block: Block, nxt: Block | None, mark: Mark) -> int | None:
         """Offset of the mark that continues a quote into ``nxt``, if it does."""

@@ -8,7 +8,10 @@ sourced, by whom, and how near?":
 - ``sentence``: the words are attributed, or their sentence names a source;
 - ``next-sentence``: the sentence after names one ("The figures were published by …");
 - ``paragraph``: another sentence of the paragraph attributes something;
-- ``lead``: a document source in the lead ("Official figures show …") governs the story;
+- ``previous-paragraph``: the paragraph before cites a document, or an organisation
+  that reports or estimates ("A report by the bureau found …");
+- ``lead``: such a source in the lead ("Official figures show …", "…, the statistics
+  office reported") governs the story;
 - ``story``: a poll, survey or study cited anywhere covers the story's statistics.
 """
 
@@ -21,7 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Kind, SpeechAct
-from newslint.analysis.lexicon import Lexicon, default_lexicon
+from newslint.analysis.lexicon import Lexicon, default_lexicon, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,6 +39,7 @@ class Reach(str, Enum):
     SENTENCE = "sentence"
     NEXT_SENTENCE = "next-sentence"
     PARAGRAPH = "paragraph"
+    PREVIOUS_PARAGRAPH = "previous-paragraph"
     LEAD = "lead"
     STORY = "story"
 
@@ -128,6 +132,9 @@ class Sourcing:
                 if reach is Reach.NEXT_SENTENCE:
                     found = [a for a in found if a.source_type == "document"]
                     sourced = bool(found) or i in self._citing
+                elif reach is Reach.PREVIOUS_PARAGRAPH:
+                    found = [a for a in found if self._reports_figures(a)]
+                    sourced = bool(found) or i in self._citing
                 else:
                     sourced = i in self._citing or i in self._speaking
                 if sourced:
@@ -141,22 +148,38 @@ class Sourcing:
     def _around(self, index: int) -> list[tuple[Reach, list[int]]]:
         """Sentences to search, nearest first. The next sentence counts only when it says
         where figures come from: a document source or "… published by X"."""
-        paragraph = [i for i in self._paragraphs[self.sentences[index].block] if i != index]
+        block = self.sentences[index].block
+        paragraph = [i for i in self._paragraphs[block] if i != index]
         following = [index + 1] if index + 1 < len(self.sentences) else []
+        before = max((b for b in self._paragraphs if b < block), default=None)
         return [
             (Reach.SENTENCE, [index]),
             (Reach.NEXT_SENTENCE, following),
             (Reach.PARAGRAPH, paragraph),
+            (Reach.PREVIOUS_PARAGRAPH, self._paragraphs[before] if before is not None else []),
         ]
 
     def _lead_or_story(self) -> Coverage | None:
-        documents = [a for a in self.attributions if a.source_type == "document"]
         lead = self._lead_block
-        in_lead = next((a for a in documents if a.block == lead), None)
+        in_lead = next(
+            (a for a in self.attributions if a.block == lead and self._reports_figures(a)), None
+        )
         if in_lead is not None:
             return Coverage(in_lead, Reach.LEAD)
+        documents = [a for a in self.attributions if a.source_type == "document"]
         study = next((a for a in documents if self._is_study(a)), None)
         return Coverage(study, Reach.STORY) if self.cites_study else None
+
+    def _reports_figures(self, attribution: Attribution) -> bool:
+        """A document, or an organisation that reports, estimates or publishes (not one
+        that merely says): a source whose figures the next paragraphs go on giving."""
+        if attribution.source_type == "document":
+            return True
+        if attribution.source_type != "organisation" or attribution.cue is None:
+            return False
+        found = self.analysis.token_at(attribution.cue[0])
+        verbs = words("attribution", "figure-verbs", "verbs")
+        return found is not None and found[1].lemma_.lower() in verbs
 
     @cached_property
     def _lead_block(self) -> int | None:
@@ -197,6 +220,14 @@ class Sourcing:
             if block.acts or any(not self.analysis.in_quote(block.offset(t)) for t in reporting):
                 found.add(block.index)
         return frozenset(found)
+
+    @cached_property
+    def cites_poll(self) -> bool:
+        """The story cites a poll or a survey, whose shares it may go on giving."""
+        polls = words("attribution", "poll-nouns", "nouns")
+        return any(
+            t.lemma_.lower() in polls and t.pos_ == "NOUN" for s in self.sentences for t in s.span
+        )
 
     @cached_property
     def cites_study(self) -> bool:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
-from newslint.analysis.attribution import SpeechAct
+from newslint.analysis.attribution import Kind, SpeechAct
 from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.nlp import Need
 from newslint.analysis.quotes import Quote
@@ -17,12 +20,30 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CREDIT_WORDS = 8
+# A digest item's closing credit: "… [Reuters]", then the next item or the end.
+CREDIT = re.compile(r"\[[A-Z][^\]]{0,40}\](?=\s*(?:$|[A-Z]))")
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
 AGENTLESS_COMPLEMENTS = frozenset({"to", "that", "as"})
+# Modifiers that pick out a group: "some of them", "critics who favour it", "people in the hall".
+RESTRICTING_DEPS = frozenset({"prep", "relcl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Where a plural noun names a group a following "some" can pick from.
+GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+# What a repeated "the sources" or "multiple sources" adds nothing to.
+COUNTING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "punct"})
 
 
 def _writer_voice(analysis: Analysis, offset: int) -> bool:
     return not analysis.in_quote(offset) and analysis.attribution_at(offset) is None
+
+
+def _sentence_index(block: AnalysedBlock, token: Token) -> int:
+    assert block.doc is not None
+    return next(i for i, sent in enumerate(block.doc.sents) if sent.start <= token.i < sent.end)
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 class VagueAttribution(Rule):
@@ -31,6 +52,13 @@ class VagueAttribution(Rule):
     "It is believed", "is expected to", "critics say", "studies show" and
     "reportedly" tell the reader someone stands behind a claim without saying
     who. Name the source, or say plainly that it is our own judgement.
+
+    Not flagged: a group the sentence picks out ("some of the delegates", "critics
+    who sat on the panel") or that the sentence before names ("Billionaires disagree.
+    Some argue …"), a group named later in the paragraph, vague words inside someone
+    else's reported speech, "known as", headlines' passives, "is expected to" that
+    reports a schedule, a duty or a past expectation or that a forecast next to it
+    attributes, and "reportedly" in a paragraph that names who reported it.
 
     Anti-pattern:
         The bridge is expected to reopen in May. Critics say the repairs were rushed.
@@ -43,17 +71,19 @@ class VagueAttribution(Rule):
     code = "NL102"
     name = "vague-attribution"
     summary = "Attribution to nobody in particular"
-    needs = frozenset({Need.PARSE})
+    needs = frozenset({Need.PARSE, Need.ENTITIES})  # dates tell a forecast from a rule
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         for block in analysis.blocks:
             if block.doc is None:
                 continue
-            for start, end in [*self._agentless(block), *self._adverbs(block)]:
+            spans = [] if block.block.is_title else self._agentless(block)
+            spans += self._adverbs(analysis, block)
+            for start, end in spans:
                 if _writer_voice(analysis, start):
                     yield self._report(analysis, start, end)
             for act in block.acts:
-                if self._vague_speaker(block, act) and not analysis.in_quote(act.cue[0]):
+                if self._vague_speaker(analysis, block, act):
                     yield self._report(
                         analysis, min(act.speaker[0], act.cue[0]), max(act.speaker[1], act.cue[1])
                     )
@@ -63,10 +93,11 @@ class VagueAttribution(Rule):
         message = f"'{span}' attributes to nobody in particular; name the source"
         return self.finding(analysis, start, end, message)
 
-    def _agentless(self, block: AnalysedBlock) -> Iterator[tuple[int, int]]:
+    def _agentless(self, block: AnalysedBlock) -> list[tuple[int, int]]:
         """Passive "is believed to", "it is understood that", with no "by …"."""
         assert block.doc is not None
         participles = words("sourcing", "vague-attribution", "agentless")
+        found = []
         for token in block.doc:
             aux = next((c for c in token.children if c.dep_ == "auxpass"), None)
             if token.tag_ != "VBN" or token.lemma_ not in participles or aux is None:
@@ -76,40 +107,194 @@ class VagueAttribution(Rule):
             following = token.nbor(1) if token.i + 1 < len(block.doc) else None
             if following is None or following.lower_ not in AGENTLESS_COMPLEMENTS:
                 continue
-            if _scheduled(token):
+            if token.lemma_ == "expect" and not _forecast(block, token, aux):
                 continue
             last = following if following.lower_ != "as" else token
-            yield block.offset(aux), block.offset(last) + len(last.text)
+            found.append((block.offset(aux), block.offset(last) + len(last.text)))
+        return found
 
-    def _adverbs(self, block: AnalysedBlock) -> Iterator[tuple[int, int]]:
+    def _adverbs(self, analysis: Analysis, block: AnalysedBlock) -> list[tuple[int, int]]:
+        """ "Reportedly", unless the paragraph (for a headline, the story's first) names
+        who reported it."""
         assert block.doc is not None
         adverbs = words("sourcing", "vague-attribution", "adverbs")
-        for token in block.doc:
-            if token.lower_ in adverbs:
-                yield block.offset(token), block.offset(token) + len(token.text)
+        return [
+            (block.offset(t), block.offset(t) + len(t.text))
+            for t in block.doc
+            if t.lower_ in adverbs and not _names_a_source(analysis, block, t)
+        ]
 
-    def _vague_speaker(self, block: AnalysedBlock, act: SpeechAct) -> bool:
+    def _vague_speaker(self, analysis: Analysis, block: AnalysedBlock, act: SpeechAct) -> bool:
         """ "Critics say …": a verb of saying or believing that reports a claim, with
-        nobody in particular as its speaker ("some chanted", "people continue" report
-        no claim)."""
-        head = block.doc[act.head] if block.doc is not None else None
-        if head is None or head.lemma_.lower() not in words(
+        nobody in particular as its subject ("some chanted", "people continue" report
+        no claim), in our own words."""
+        assert block.doc is not None
+        head, verb = block.doc[act.head], block.doc[act.verb]
+        if not act.region or head.lemma_.lower() not in words(
             "sourcing", "vague-attribution", "vague-speakers"
         ):
             return False
-        verb = block.doc[act.verb]
-        if not act.region or verb.lemma_ not in words("sourcing", "vague-attribution", "verbs"):
+        if head.dep_ not in SUBJECT_DEPS or head.head.i != verb.i:
+            return False  # "Some seek to be removed … and argue": not the verb's subject
+        if verb.lemma_ not in words("sourcing", "vague-attribution", "verbs"):
             return False
-        named = any(t.pos_ == "PROPN" or t.like_num for t in head.subtree)
+        if analysis.in_quote(act.speaker[0]) or analysis.in_quote(act.cue[0]):
+            return False
+        if any(other is not act and verb.i in other.region for other in block.acts):
+            return False  # "She said critics are wrong": the named speaker's words
+        if not self._nobody_in_particular(head) or _terminology(verb):
+            return False
+        if head.lower_ in VAGUE_DETERMINERS:
+            return not _group_in_context(analysis, block, head)
+        return not _named_later(analysis, block, head)
+
+    def _nobody_in_particular(self, head: Token) -> bool:
+        """ "Critics", "some analysts", "many": no name, number or restriction."""
+        if any(t.pos_ == "PROPN" or t.like_num for t in head.subtree):
+            return False
+        if any(c.dep_ in RESTRICTING_DEPS for c in head.children):
+            return False  # "some of them", "people who fought it", "people familiar with"
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
         bare = head.tag_ in ("NNS", "DT", "JJ") and not (determiners - VAGUE_DETERMINERS)
-        return not named and (bare or head.lower_ in VAGUE_DETERMINERS)
+        return bare or head.lower_ in VAGUE_DETERMINERS
 
 
-def _scheduled(participle: Token) -> bool:
-    """ "is expected to speak at 10am": a schedule, not a belief."""
+def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:
+    """ "The plant is expected to close": our own unsourced forecast. Not "was expected"
+    (a past expectation), "might be expected" (reasoning), "delegates are expected to
+    vote" (a duty), a schedule ("is expected to speak at 10am"), one a forecast next to
+    it attributes, or one in a digest item credited to a wire service."""
+    assert block.doc is not None
+    if _credit_line(block, participle):
+        return False
     verb = next((c for c in participle.children if c.dep_ == "xcomp"), None)
-    return verb is not None and verb.lemma_ in words("sourcing", "vague-attribution", "scheduled")
+    if verb is not None and verb.lemma_ in words("sourcing", "vague-attribution", "scheduled"):
+        return False
+    auxiliaries = [c for c in participle.children if c.dep_ in ("aux", "auxpass")]
+    if aux.tag_ == "VBD" or any(c.tag_ == "MD" or c.lemma_ == "have" for c in auxiliaries):
+        return False
+    subject = next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
+    dated = any(t.ent_type_ in ("DATE", "TIME") and t.dep_ != "amod" for t in participle.subtree)
+    if subject is not None and _generic_plural(_antecedent(subject)) and not dated:
+        return False  # but "fares are expected to rise in 2027" is a forecast
+    return not any(_says_who_expects(block, participle, act) for act in block.acts)
+
+
+def _says_who_expects(block: AnalysedBlock, participle: Token, act: SpeechAct) -> bool:
+    """A forecast in the sentence or next to it: "… is expected to resign. Her aides
+    say she will go on Friday." """
+    assert block.doc is not None
+    verb = block.doc[act.verb]
+    distance = abs(_sentence_index(block, verb) - _sentence_index(block, participle))
+    if distance > 1 or act.kind == Kind.ACCORDING_TO:
+        return False
+    future = words("sourcing", "vague-attribution", "forecast-words")
+    return verb.lemma_ in words("sourcing", "vague-attribution", "forecast-verbs") and any(
+        block.doc[i].lower_ in future for i in act.region
+    )
+
+
+def _antecedent(subject: Token) -> Token:
+    """What a relative pronoun or "they" stands for: "things that are expected", "agencies
+    need not find all; rather, they are expected to …"."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    if subject.lower_ == "they":
+        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ in SUBJECT_DEPS]
+        plural = [t for t in earlier if t.tag_ in ("NNS", "NNPS")]
+        return plural[-1] if plural else subject
+    return subject
+
+
+def _generic_plural(noun: Token) -> bool:
+    """ "Agencies are expected to …", "things that are expected to happen": a rule or a
+    generality about a kind, not a forecast about particular ones."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "amod", "nummod", "poss", "compound", "prep") for c in noun.children
+    )
+
+
+def _terminology(verb: Token) -> bool:
+    """ "what economists call consumption": a term of art, not a claim."""
+    if verb.lemma_ != "call":
+        return False
+    named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "xcomp", "ccomp")]
+    return any(c.lower_ == "what" for c in verb.children) and all(
+        len(list(c.subtree)) == 1 for c in named
+    )
+
+
+def _group_in_context(analysis: Analysis, block: AnalysedBlock, pronoun: Token) -> bool:
+    """ "Billionaires disagree. Some argue …": a bare "some" or "others" means some of a
+    group the sentence has just named as a subject, or the sentence before (over a
+    verbless subheading) has named."""
+    assert block.doc is not None
+    sentence = pronoun.sent
+    subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS]
+    if sentence.start > 0:
+        before = list(block.doc[sentence.start - 1].sent)
+    else:
+        previous = next(
+            (
+                b.doc
+                for b in reversed(analysis.body())
+                if b.index < block.index and b.doc and any(t.pos_ == "VERB" for t in b.doc)
+            ),
+            None,
+        )
+        before = list(list(previous.sents)[-1]) if previous is not None else []
+    named = subjects + [t for t in before if t.dep_ in GROUP_DEPS]
+    return any(t.tag_ in ("NNS", "NNPS") for t in named)
+
+
+def _named_later(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
+    """ "Experts expect … election law expert Jo Ode tweeted": the paragraph, or the
+    next, names one of the group; or the paragraph goes on to quote a named speaker
+    ("Some observers say … 'It can work,' said Jo Ode, a critic.")."""
+    following = [t for t in head.doc if t.i > head.i]
+    if block.index + 1 < len(analysis.blocks):
+        after = analysis.blocks[block.index + 1].doc
+        following += list(after) if after is not None else []
+    return _quotes_a_name(analysis, block, block.offset(head)) or any(
+        t.lemma_ == head.lemma_
+        and (
+            (t.dep_ in ("compound", "appos") and t.head.pos_ == "PROPN")
+            or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
+        )
+        for t in following
+    )
+
+
+def _quotes_a_name(analysis: Analysis, block: AnalysedBlock, start: int) -> bool:
+    """A quote later in the paragraph whose speaker is named."""
+    acts = [q.act for q in analysis.quotes.quotes if start < q.open < block.block.end]
+    return any(act is not None and _names(analysis, act) for act in acts)
+
+
+def _names_a_source(analysis: Analysis, block: AnalysedBlock, token: Token) -> bool:
+    """The paragraph credits a named source ("the Ledger reported", "according to
+    Reuters", a line that closes with "[Reuters]"); a headline's credit is in the
+    story's first paragraph."""
+    if block.block.is_title:
+        first = analysis.body()[:1]
+        return any(CREDIT.search(b.block.text) or _named_act(analysis, b) for b in first)
+    return _credit_line(block, token) or _named_act(analysis, block)
+
+
+def _names(analysis: Analysis, act: SpeechAct) -> bool:
+    home = analysis.block_at(act.speaker[0])
+    doc = home.doc if home is not None else None
+    return doc is not None and any(_named(t) for t in doc[act.head].subtree)
+
+
+def _named_act(analysis: Analysis, block: AnalysedBlock) -> bool:
+    return any(_names(analysis, act) for act in block.acts)
+
+
+def _credit_line(block: AnalysedBlock, token: Token) -> bool:
+    """A wire digest's item that closes with its source: "… is expected to … [Reuters]"."""
+    bracket = block.block.text.find("[", token.idx)
+    return bracket >= 0 and CREDIT.match(block.block.text, bracket) is not None
 
 
 class AnonymousSource(Rule):
@@ -118,9 +303,14 @@ class AnonymousSource(Rule):
     "A source said" is a warning: say why the source cannot be named and what
     they know. "People familiar with the talks" is info. An unnamed official or aide
     is not flagged for the information they give: the story usually says where they
-    work. Any anonymous source offering opinion rather than information is a
-    warning: anonymity is for facts, not attacks. A source whose anonymity the
-    sentence explains, or one met before ("the official"), is not flagged again.
+    work. An anonymous source offering opinion rather than information is a
+    warning (info for an official of a named institution): anonymity is for facts,
+    not attacks.
+
+    Not flagged: a source whose anonymity the paragraph, or the story before it,
+    explains; one met before ("the official", "sources" again); another outlet's
+    source ("sources told the Ledger", "the Ledger reported, citing sources",
+    "media sources"); and words inside a quotation.
 
     Anti-pattern:
         A source said the chief executive was "clueless".
@@ -137,29 +327,37 @@ class AnonymousSource(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         quoted = {id(q.act) for q in analysis.quotes.quotes if q.act is not None}
-        met: set[str] = set()
+        met = Met()
         for block, act in analysis.speech_acts():
             if not (act.region or id(act) in quoted) or analysis.in_quote(act.cue[0]):
                 continue  # no report: "elected officials, called superdelegates"
+            if analysis.in_quote(act.speaker[0]):
+                continue
             severity = self._severity(block, act)
-            if severity is None or self._explained(block, act, met):
+            if severity is None or self._explained(analysis, block, act, met):
+                continue
+            if _other_outlet(block, act):
                 continue
             start, end = act.speaker
             span = analysis.text[start:end]
             if self._gives_opinion(block, act):
                 message = f"Anonymous source '{span}' gives opinion, not information"
-                severity = Severity.WARNING
+                severity = Severity.INFO if self._of_named_body(block, act) else Severity.WARNING
             else:
                 message = f"Anonymous source '{span}'; say who they are or why they cannot be named"
             yield self.finding(analysis, start, end, message, severity=severity)
 
     def _severity(self, block: AnalysedBlock, act: SpeechAct) -> Severity | None:
         head = block.doc[act.head] if block.doc is not None else None
-        if head is None or any(t.ent_type_ == "PERSON" for t in head.subtree):
-            return None
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None  # "Anything close to that range would signal …"
+        if any(t.ent_type_ == "PERSON" for t in head.subtree) or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children
+        ):
+            return None  # "harbour official Ayo Bello", "the official in charge, Bello,"
         if head.lower_ in words("sourcing", "anonymous-sources", "sources"):
             return Severity.WARNING
-        phrase = " ".join(t.lower_ for t in head.subtree)
+        phrase = " ".join(t.lower_ for t in _own_words(head))
         unnamed_phrase = any(
             p in phrase for p in words("sourcing", "anonymous-sources", "unnamed-phrases")
         )
@@ -168,25 +366,115 @@ class AnonymousSource(Rule):
         unnamed = head.lower_ in words("sourcing", "anonymous-sources", "unnamed")
         return Severity.WARNING if unnamed and self._gives_opinion(block, act) else None
 
-    def _explained(self, block: AnalysedBlock, act: SpeechAct, met: set[str]) -> bool:
-        """The query is answered or already asked: the sentence says why the source is
-        not named, "the official" refers back to one met before, or "his advisers" says
-        whose they are."""
+    def _explained(
+        self, analysis: Analysis, block: AnalysedBlock, act: SpeechAct, met: Met
+    ) -> bool:
+        """The query is answered or already asked: the paragraph, or the story before it,
+        says why sources are not named; "the official" refers back to one met before, or
+        "sources" to the same sources; or "his advisers" says whose they are."""
         assert block.doc is not None
         head = block.doc[act.head]
-        sentence = head.sent.text.lower()
-        if any(reason in sentence for reason in words("sourcing", "anonymous-sources", "reasons")):
+        if _anonymity_explained(analysis, block.block.end):
             return True
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        back_reference = head.lemma_ in met and determiners & {"the", "that", "this", "those"}
+        definite = head.lemma_ in met.kinds and determiners & {"the", "that", "this", "those"}
+        counted_only = all(c.dep_ in COUNTING_DEPS or _counting(c) for c in head.children)
+        again = head.lower_ in met.forms and counted_only
         owned = any(c.dep_ == "poss" for c in head.children)
-        met.add(head.lemma_)
-        return bool(back_reference) or owned
+        met.kinds.add(head.lemma_)
+        met.forms.add(head.lower_)
+        return bool(definite) or again or owned
 
     def _gives_opinion(self, block: AnalysedBlock, act: SpeechAct) -> bool:
+        """An opinion word in what the source says, not in a clause that describes
+        someone ("the governor, who must decide")."""
         assert block.doc is not None
         opinion = words("sourcing", "anonymous-sources", "opinion")
-        return any(block.doc[i].lower_ in opinion for i in act.region)
+        return any(
+            block.doc[i].lower_ in opinion and not _describing(block.doc[i], act)
+            for i in act.region
+        )
+
+    def _of_named_body(self, block: AnalysedBlock, act: SpeechAct) -> bool:
+        """ "A ministry official in Lagos", "a State Department aide": we know where they
+        work."""
+        assert block.doc is not None
+        return any(_named(t) for t in block.doc[act.head].subtree)
+
+
+@dataclass
+class Met:
+    """Sources met so far in a story: by kind ("source") and by form ("sources")."""
+
+    kinds: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+
+
+def _describing(token: Token, act: SpeechAct) -> bool:
+    return any(a.dep_ == "relcl" and a.i in act.region for a in [token, *token.ancestors])
+
+
+def _anonymity_explained(analysis: Analysis, end: int) -> bool:
+    """The story, up to ``end``, says in its own words why a source is not named."""
+    reasons = _reasons(tuple(words("sourcing", "anonymous-sources", "reasons")))
+    return any(not analysis.in_quote(m.start()) for m in reasons.finditer(analysis.text, 0, end))
+
+
+@cache
+def _reasons(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+
+
+def _counting(modifier: Token) -> bool:
+    """ "multiple", "several", "other": a count, not a description."""
+    return modifier.dep_ == "amod" and modifier.lower_ in words(
+        "sourcing", "anonymous-sources", "counts"
+    )
+
+
+def _own_words(head: Token) -> list[Token]:
+    """The noun phrase without its relative clauses: in "lawmakers, who are close to the
+    industry," the clause describes them, it does not hide who they are."""
+    inside = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in head.subtree if t.i not in inside]
+
+
+def _other_outlet(block: AnalysedBlock, act: SpeechAct) -> bool:
+    """Another outlet's source, whose anonymity is that outlet's: "media sources",
+    "a source told the Ledger", "a source speaking to Radio Nord", "the Ledger reported,
+    citing sources", "a Ledger story in which sources said"."""
+    assert block.doc is not None
+    head, verb = block.doc[act.head], block.doc[act.verb]
+    outlets = words("sourcing", "anonymous-sources", "outlet-words")
+    if head.i > 0 and head.nbor(-1).lower_ in outlets:
+        return True  # "media sources", not "media buying sources"
+    verbs = words("sourcing", "anonymous-sources", "outlet-verbs")
+    nouns = words("sourcing", "anonymous-sources", "outlet-nouns")
+    related = [verb, *verb.ancestors, *head.subtree]
+    return any(
+        (token.lemma_ in verbs and any(_outlet(t) for t in _partners(token, head)))
+        or (
+            token.lemma_ in nouns
+            and any(c.dep_ in ("compound", "poss") and _outlet(c) for c in token.children)
+        )
+        for token in related
+    )
+
+
+def _partners(verb: Token, source: Token) -> list[Token]:
+    """Who a verb of telling or reporting involves besides the source: its subject,
+    object, or the object of its "to"."""
+    direct = [c for c in verb.children if c.dep_ in ("nsubj", "dobj", "dative")]
+    indirect = [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return [t for t in direct + indirect if t.i != source.i]
+
+
+def _outlet(token: Token) -> bool:
+    """A name that is not a person's: a newspaper or broadcaster, as far as we can tell."""
+    name = [t for t in token.subtree if t.pos_ == "PROPN"]
+    return bool(name) and not any(t.ent_type_ == "PERSON" for t in name)
 
 
 class OrphanQuote(Rule):

@@ -1,0 +1,137 @@
+"""Who says so: false alarms of NL102 and NL104 on edited copy, in our own words."""
+
+import pytest
+
+HEAD = "Harbour sale agreed\n\n"  # body text starts on line 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a bare "some" or "others" picks from a group the sentence before names
+        "Fishermen often dispute the quotas. Some argue that the limits are too low. "
+        "Others argue that they are too high.",
+        # a subheading between the group and the "some" does not hide it
+        "The plan angered the harbour's fishermen.\n\nSmall boats.\n\nSome said they "
+        "would sell their boats.",
+        # the group is picked out by the sentence: a partitive, a clause, a phrase
+        "Some of the fishermen said their letters went unanswered.",
+        "Critics who sat on the review panel said the hull was unsafe.",
+        "Surveys of passengers taken at the quay showed strong support.",
+        # the vague words are someone else's: reported speech, a quotation
+        "The harbour master says if people think the ferry is safe, they should ride it.",
+        "The mayor said that for years some critics had been predicting the pier's collapse.",
+        'The mayor told the crowd, "Some people say the pier will fall."',
+        # the group is named in the next sentences, or a named member is quoted
+        'The novel divides the trade. Some observers say readers will love it. "It can '
+        'work," said Jo Ode, the reviews editor at Page Weekly.',
+        'Experts expect the pier to close. "It will shut by spring," engineering expert '
+        "Tomas Varga wrote on Monday.",
+        # not a claim: a name, a term of art, a subject that does not say anything
+        "Locally, the cliff is known as the Giant's Step.",
+        "The quay became known as the Long Walk.",
+        "It is a levy on what economists call consumption.",
+        "Some skippers sold their boats and argue that the quota forced them to.",
+        # "expected to" as a duty, a past expectation, reasoning or a schedule
+        "Under the code, skippers are not necessarily expected to log every catch; rather, "
+        "they are expected to keep a weekly record.",
+        "Ports that are expected to fail rarely do.",
+        "The ferry was not widely expected to survive the winter.",
+        "Pilots who might be expected to welcome the plan have opposed it.",
+        "The minister is expected to speak at the quay at 10am.",
+        # the forecast's source is in the next sentence, or a digest credits the item
+        "The ferry is expected to be sold. Its owners say a buyer will be found by May.",
+        "FERRY SALE AGREED The sale is expected to close in June. [Harbour Wire] "
+        "PIER REOPENS The pier reopened on Monday.",
+        # a named outlet in the paragraph says who reported it
+        "The singer was reportedly paid $1m. The Harbour Gazette reported the fee on Monday.",
+        # "supposedly" doubts rather than attributes
+        "The supposedly unsinkable ferry sank in 1998.",
+    ],
+)
+def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL102").findings == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rents have soared. Critics say the port is to blame.", [(3, 20)]),
+        ("The ferry was late again. Some say it is unsafe.", [(3, 27)]),
+        ("The ferry is expected to reopen in May.", [(3, 11)]),
+        ("Fares are expected to rise again in 2027.", [(3, 7)]),
+        ("Many economists say the levy will cut trade.", [(3, 1)]),
+        ("The skipper reportedly refused to sail.", [(3, 13)]),
+        ("Harbour Row: Some Say the Port Is Doomed\n\nThe port lost money.", [(3, 14)]),
+    ],
+)
+def test_vague_attribution_is_still_found(lint, body, expected):
+    assert lint(HEAD + body + "\n", "--select", "NL102").at("NL102") == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # another outlet's source: told it, spoke to it, its report, its story
+        "A union source told the Harbour Gazette that the strike would go ahead.",
+        "Another port source speaking to Radio Nord said the strike would go ahead.",
+        "The Harbour Gazette reported, citing sources at the port, that the strike was on.",
+        "The mayor mocked a Daily Ledger story in which union sources said he would quit.",
+        "Different media sources reported different numbers of strikers.",
+        # the reason for anonymity, later in the paragraph or earlier in the story
+        "A port official familiar with the talks said the deal was close. The official, "
+        "who was not authorized to speak publicly, said it would be signed on Friday.",
+        "Three dockers, who spoke on condition of anonymity because they feared for their "
+        "jobs, described the night shift.\n\nPeople familiar with the bid said the port "
+        "would be sold.",
+        "An engineer who saw the report and spoke anonymously because of its legal status "
+        "said the pier was sound.",
+        # words inside a quotation are not a source
+        '"He is weak on safety, a member of the old board," the mayor said.',
+        # a clause that describes a known group, or nobody at all
+        "Councillors, who are close to the fishing industry, have vowed to block the quota.",
+        "Anything close to that figure would please the board.",
+        # a named person whose title has "official" in it
+        "Ayo Bello, a harbour official, said the ferry would sail.",
+        "The official in charge, Bello, said the plan was a mistake.",
+    ],
+)
+def test_named_explained_or_other_outlets_sources_are_not_anonymous(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL104").findings == []
+
+
+def test_sources_again_are_queried_once(lint):
+    body = (
+        "Multiple sources familiar with the bid said the port would be sold.\n\n"
+        "Sources said the price was four million pounds. Sources say the buyer is Dutch."
+    )
+    assert lint(HEAD + body + "\n", "--select", "NL104").at("NL104") == [(3, 1)]
+
+
+def test_a_quoted_word_does_not_explain_anonymity(lint):
+    body = (
+        '"They always brief anonymously," a rival skipper said.\n\n'
+        "Sources said the price was four million pounds."
+    )
+    assert lint(HEAD + body + "\n", "--select", "NL104").at("NL104") == [(5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("body", "severity", "opinion"),
+    [
+        # a modal in a clause that describes someone is not the source's opinion
+        (
+            "People briefed on the talks say the mayor, who must decide by Friday, has "
+            "said nothing.",
+            "info",
+            False,
+        ),
+        # an unnamed official of a named institution: we know where they work
+        ("An official at the Harbour Trust said the plan was a disaster.", "info", True),
+        ("A source said the plan was a disaster.", "warning", True),
+    ],
+)
+def test_anonymous_opinion_and_severity(lint, body, severity, opinion):
+    [finding] = lint(HEAD + body + "\n", "--select", "NL104").findings
+    assert (finding["line"], finding["column"], finding["severity"]) == (3, 1, severity)
+    assert ("gives opinion" in finding["message"]) is opinion

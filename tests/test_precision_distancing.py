@@ -57,3 +57,16 @@ def test_always_doubting_words_are_found_before_any_noun(lint):
 def test_figures_do_not_vouch_for_the_writers_words(lint):
     body = "The so-called consultation drew 80 replies, according to council figures."
     assert nl202(lint, body) == [(3, 5)]
+
+
+def test_supposedly_inside_a_belief_held_by_others_is_not_our_doubt(lint):
+    body = (
+        "The forums push such dubious causes as ferry ghosts and the supposedly "
+        "secret sale of the harbour."
+    )
+    assert nl202(lint, body) == []
+
+
+def test_supposedly_with_no_belief_in_the_sentence_is_still_found(lint):
+    body = "The crew was supposedly asleep when the ferry ran aground."
+    assert nl202(lint, body) == [(3, 14)]

@@ -156,3 +156,55 @@ def test_a_phrase_quoted_mid_sentence_is_a_term_not_scare_quotes(lint):
 def test_one_doubted_word_mid_sentence_still_fires(lint):
     text = "Harbour plan\n\nThe board held 'talks' with the ferry crews.\n"
     assert lint(text, "--select", "NL201").at("NL201") == [(3, 16)]
+
+
+# NL201, round 7: translations, categories, jargon, words from a named plan
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a translation: a language, then "for"
+        "The crew shouted 'Adeus!' - Portuguese for 'farewell.'",
+        "On the island, fog is shorthand for 'delay' on every route.",
+        # a word the dictionary does not know: jargon, a coinage, a loanword
+        "Fans filled the pier for the 'undercard' races before the main regatta.",
+        "The old 'zorblat' emblem still hangs over the harbour gate.",
+        # one of a series with a quote that is a term: categories of a poll
+        "She won 40 percent among 'very likely' voters and 12 percent of the 'casual' vote.",
+        # a word from a plan that a person owns, named in the same sentence
+        "Mayor Ruiz's plan includes: new berths, a 'fair' fare for families and a ban on cars.",
+        # a plural noun of speech
+        "Her proposals include a 'clean' harbour tax on the largest ships.",
+    ],
+)
+def test_translations_categories_jargon_and_plan_words_are_not_scare_quotes(lint, body):
+    assert nl201(lint, HEAD + body + "\n") == []
+
+
+def test_an_ordinary_word_before_its_noun_in_our_voice_is_still_a_scare_quote(lint):
+    text = HEAD + "A 'rescue' boat towed the yacht to the shore on Sunday.\n"
+    assert nl201(lint, text) == [(3, 3)]
+
+
+def test_a_language_word_at_the_start_of_a_sentence_is_not_a_translation(lint):
+    text = HEAD + "Vote for 'change' drew a crowd to the quay on Monday.\n"
+    assert nl201(lint, text) == [(3, 10)]
+
+
+# NL903, round 7: a paragraph broken in two, and an archive's split closing mark
+
+
+def test_a_quote_closed_in_the_next_paragraph_without_a_reopening_mark_is_balanced(lint):
+    text = HEAD + '"We have not won here since the vote in.\n\n1990. Now we will," she says.\n'
+    assert lint(text, "--select", "NL903").findings == []
+
+
+def test_a_double_apostrophe_quote_closed_as_split_marks_is_balanced(lint):
+    text = HEAD + "(The chief said, ''We are ready for the storm.'.')\n"
+    assert lint(text, "--select", "NL903").findings == []
+
+
+def test_an_unclosed_quote_before_a_paragraph_that_opens_a_new_one_is_still_found(lint):
+    text = HEAD + '"We will appeal, she said.\n\nThe lawyer added: "We will win."\n'
+    assert lint(text, "--select", "NL903").at("NL903") == [(3, 1)]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
 from newslint.rules.base import Finding
+from newslint.rules.builtin.lexicons import words
 from newslint.rules.kinds import ExistenceRule, _reported, phrase_pattern
 
 if TYPE_CHECKING:
@@ -32,8 +33,9 @@ class DistancingRule(ExistenceRule):
     institutions, people and judgements whose standing can be doubted ("the
     so-called referendum", "supposed experts"). Both are spared in a source's
     words (quoted, attributed to a person or body, or reported: "She said the
-    so-called reforms failed") and before a name, a quoted term or a hyphenated compound ("the
-    so-called Cadillac tax", "so-called 'dark money'").
+    so-called reforms failed"), in the content of a belief or claim the sentence gives
+    to others ("rumours of the supposedly secret deal"), and before a name, a quoted
+    term or a hyphenated compound ("the so-called Cadillac tax", "so-called 'dark money'").
     """
 
     qualifiers: ClassVar[tuple[str, ...]] = ()
@@ -49,8 +51,8 @@ class DistancingRule(ExistenceRule):
         }
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        for words, needs_target in ((self.tokens, False), (self.qualifiers, True)):
-            pattern = phrase_pattern(words, self.ignore_case)
+        for listed, needs_target in ((self.tokens, False), (self.qualifiers, True)):
+            pattern = phrase_pattern(listed, self.ignore_case)
             for _, start, end in self.matches(analysis, pattern):
                 if self.doubts(analysis, start, end, needs_target):
                     yield self.report(analysis, start, end)
@@ -62,7 +64,7 @@ class DistancingRule(ExistenceRule):
         if found is None or _attributed(analysis, start):
             return False
         token = found[1]
-        if _reported(token) or _introduces_term(analysis.text, end):
+        if _reported(token) or _introduces_term(analysis.text, end) or _in_belief(token):
             return False
         return not needs_target or self.modifies_target(token)
 
@@ -88,6 +90,18 @@ def _attributed(analysis: Analysis, start: int) -> bool:
         return False
     attribution = analysis.sourcing.attributing(start)
     return attribution is None or attribution.source_type != "document"
+
+
+def _in_belief(token: Token) -> bool:
+    """Earlier in the sentence, a rumour, theory or cause that others hold: the word
+    reports what that belief holds ("rumours spread of a supposedly secret deal"), it
+    does not doubt in our voice. The whole sentence, not the noun phrase: long lists
+    of beliefs are often misparsed."""
+    beliefs = words("quotation", "distancing", "belief-nouns")
+    return any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in beliefs
+        for t in token.doc[token.sent.start : token.i]
+    )
 
 
 def _introduces_term(text: str, end: int) -> bool:

@@ -14,6 +14,7 @@ from newslint.analysis.nlp import Need
 from newslint.analysis.quotes import Quote, mark_at
 from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
+from newslint.rules.builtin.syllables import _pronunciations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,6 +30,8 @@ MAX_HEADLINE_WORDS = 20
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:(?:a|an|the)\s+)?")
 # A word cut short to spare the reader ("n----", "f***"): only ever in someone's words.
 EXPURGATED = re.compile(r"\w[-*]{2,}")
+# "Spanish for 'goodbye'": a capitalised word mid-sentence, then "for", is a language.
+TRANSLATION = re.compile(r"[^.!?\s]\s+[A-Z][\w-]*\s+for\s*$")
 FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 ARTICLES = frozenset({"a", "an", "the"})
 OWNER_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
@@ -75,10 +78,13 @@ class ScareQuotes(Rule):
     when the story says whose: a partial quote in a reported clause; a sentence
     or paragraph that reports speech ("Ms Cruz called the plan 'reckless'", his
     "fair deal" pledge, Obama's "pivot"); the same words quoted from a source
-    elsewhere in the story; or words with I, we or you in them. So are titles of
-    works, names, nicknames, and words used as words or as terms ("what are called
-    'zones'", "the 'safety check' feature", or a term quoted once and then used
-    plainly). A headline quote is fine when the body attributes the same words.
+    elsewhere in the story; words from a plan or proposal a person owns in the same
+    sentence; or words with I, we or you in them. So are titles of works, names,
+    nicknames, translations ("Spanish for 'goodbye'"), a word the dictionary does not
+    know (jargon, a coinage, a loanword), a quote in a sentence with another that is
+    somebody's words or a term (poll categories), and words used as words or as terms
+    ("what are called 'zones'", "the 'safety check' feature", or a term quoted once and
+    then used plainly). A headline quote is fine when the body attributes the same words.
 
     Anti-pattern:
         Residents voted in 'elections' organised by the council.
@@ -106,6 +112,7 @@ class ScareQuotes(Rule):
                 story.spare(quote)
             else:
                 flagged.append(quote)
+        flagged = [q for q in flagged if not story.beside_spared(q)]
         for quote in sorted(flagged, key=lambda q: q.open):
             span = analysis.text[quote.open : quote.end]
             message = (
@@ -125,10 +132,22 @@ class ScareQuotes(Rule):
         after = block.text[quote.end - block.start :]
         return not (
             _names_work(words, before)
+            or _unfamiliar(words)
             or _word_as_word(before, after)
             or _nickname(words, before, after)
             or _quoted_term(words, before, block.is_title)
         )
+
+
+def _unfamiliar(words: list[str]) -> bool:
+    """One word the general dictionary does not know ("undercard", a foreign word) is
+    jargon, a coinage or a loanword that the marks introduce; scare quotes doubt
+    ordinary words ("proof", "reforms")."""
+    if len(words) != 1:
+        return False
+    known = _pronunciations()
+    word = words[0].casefold().removesuffix("’s").removesuffix("'s")
+    return word not in known and not all(part in known for part in word.split("-"))
 
 
 def _quoted_term(words: list[str], before: str, in_title: bool) -> bool:
@@ -188,6 +207,22 @@ class _Story:
             or _speech_in_sentence(head, quote, block, headline)
             or _term(head, quote, block)
         )
+
+    def beside_spared(self, quote: Quote) -> bool:
+        """A quote in a sentence with another that is somebody's words or a term is one
+        of a series: "among 'very liberal' voters and 9 percent of the 'moderate' vote"."""
+        sentence = self._sentence(quote.inner_start)
+        return sentence is not None and any(
+            other.close is not None and self._sentence(other.inner_start) == sentence
+            for other in self.spared
+        )
+
+    def _sentence(self, offset: int) -> tuple[int, int] | None:
+        found = self.analysis.token_at(offset)
+        if found is None:
+            return None
+        block, token = found
+        return block.block.start + token.sent.start_char, block.block.start + token.sent.end_char
 
     def _quoted_elsewhere(self, quote: Quote) -> bool:
         words = self.words[id(quote)]
@@ -337,20 +372,26 @@ def _speech_verb(token: Token, head: Token, lexicon: _Lexicon) -> bool:
 
 
 def _speech_noun(token: Token, head: Token, lexicon: _Lexicon) -> bool:
-    word = token.lower_
-    if word in lexicon.speech_nouns and token.pos_ in ("NOUN", "PROPN"):
+    """A noun of speech, or a plan or idea somebody owns: near the quote, whoever owns
+    it ("its 'modest' plan"); anywhere in the clause, when a person does ("Ruiz's plan
+    would ask for a 'fair' share")."""
+    names = {token.lower_, token.lemma_.lower()}
+    if names & lexicon.speech_nouns and token.pos_ in ("NOUN", "PROPN"):
         return True
-    owned = any(c.dep_ in OWNER_DEPS for c in token.children)
+    if not names & lexicon.owned_nouns:
+        return False
+    owners = [c for c in token.children if c.dep_ in OWNER_DEPS]
     near = token.i == head.head.i or head.i == token.head.i
-    return word in lexicon.owned_nouns and owned and near
+    return bool(owners) and (near or any(_person(c) for c in owners))
 
 
 def _owned(head: Token) -> bool:
     """A quoted noun a person owns is that person's term: Obama's "pivot"."""
-    return any(
-        c.dep_ in OWNER_DEPS and (c.pos_ == "PROPN" or c.lower_ in OWNER_PRONOUNS)
-        for c in head.children
-    )
+    return any(c.dep_ in OWNER_DEPS and _person(c) for c in head.children)
+
+
+def _person(owner: Token) -> bool:
+    return owner.pos_ == "PROPN" or owner.lower_ in OWNER_PRONOUNS
 
 
 def _term(head: Token, quote: Quote, block: AnalysedBlock) -> bool:
@@ -385,12 +426,15 @@ def _names_work(words: list[str], before: str) -> bool:
 
 def _word_as_word(before: str, after: str) -> bool:
     """A word used as a word or a term: after 'the word', 'known as (the)', 'called'…,
-    or glossed after it ("'refoulement' (forcible return)")."""
+    translated ("Spanish for 'goodbye'"), or glossed after it ("'refoulement' (forcible
+    return)")."""
     lexicon = _lexicon()
     words = WORD.findall(before.casefold())
     if words[-1:] and words[-1] in ARTICLES:
         words = words[:-1]
     if any(" ".join(words[-n:]) in lexicon.word_cues for n in (1, 2, 3)):
+        return True
+    if TRANSLATION.search(before):
         return True
     rest = after.lstrip(" ,.;:").casefold()
     return rest.startswith(lexicon.gloss_cues) or rest.lstrip("—–- ").startswith(lexicon.gloss_cues)
@@ -414,7 +458,8 @@ class UnbalancedQuotes(Rule):
 
     A quote that runs over several paragraphs is balanced when each new
     paragraph reopens it and the last one closes it; so is one whose paragraphs
-    were run together on one line ("We will appeal. "And we will win," she said.).
+    were run together on one line ("We will appeal. "And we will win," she said.),
+    and one paragraph broken in two, whose second part's first mark closes the quote.
     An unclosed quote is reported at the mark that opened its last part.
 
     Anti-pattern:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
@@ -12,6 +13,9 @@ from newslint.documents.model import Block
 from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
 from newslint.rules.kinds import phrase_pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 STYLES = ("day-names", "absolute")
 SENTENCE_OPENERS = ".!?:;\"“‘'(—–-"
@@ -115,13 +119,29 @@ def _first_person(analysis: Analysis, offset: int) -> bool:
 
 def _figurative(analysis: Analysis, offset: int) -> bool:
     """ "Yesterday" on a verb in the present or future means "at once": "we need
-    it yesterday". A real yesterday takes the past tense, except in a headline."""
+    it yesterday". A real yesterday takes the past tense, except in a headline.
+    "Tomorrow" means "at once" in a negated what-if."""
     found = analysis.token_at(offset)
-    if found is None or found[1].lower_ != "yesterday" or found[0].block.is_title:
+    if found is None or found[0].block.is_title:
         return False
-    verb = found[1].head
+    word, verb = found[1].lower_, found[1].head
+    if word == "tomorrow":
+        return _what_if(verb)
+    if word != "yesterday":
+        return False
     tenses = [verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     return verb.pos_ in ("VERB", "AUX") and not any(t in ("VBD", "VBN") for t in tenses)
+
+
+def _what_if(verb: Token) -> bool:
+    """ "Tomorrow" on a present-tense clause that a negated verb governs is "at once",
+    not a day: "unity does not mean the senator quits tomorrow"."""
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.dep_ == "ccomp"
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and any(c.dep_ == "neg" for c in verb.head.children)
+    )
 
 
 RULES = [RelativeDate]

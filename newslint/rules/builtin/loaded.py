@@ -35,7 +35,10 @@ class LoadedSaidVerb(Rule):
     claim the writer calls false ("falsely claimed"), or what a document or an
     investigation revealed. "Alleged" is the careful verb for an accusation, and
     "insisted", "confirmed", "acknowledged" and "admitted" read as fair in edited
-    copy, so they are not flagged.
+    copy, so they are not flagged. Nor is a claim the copy itself settles: in its
+    sentence ("she misspoke when she claimed", "ridiculously claimed") or in a bare
+    denial right after it ("(He was not.)"). A text does not speak with feeling, so
+    "a tweet that blasts the plan" is not flagged.
 
     Anti-pattern:
         The council claimed the cuts would save £2m.
@@ -77,7 +80,9 @@ def _loaded(verb: Token, speaker: Token, act: SpeechAct, quoted: bool) -> bool:
         return False
     if act.verb_class == "endorsing":  # "revealed: '…'", not "the report revealed"
         return act.kind is not Kind.ATTRIBUTION_NOUN
-    return not _legal(verb)
+    if act.verb_class == "emotive":
+        return not _text_speaks(verb, speaker)
+    return not (_legal(verb) or _settled(verb) or _denied_next(verb))
 
 
 def _quotes_in_sentence(analysis: Analysis, verb: Token, act: SpeechAct) -> bool:
@@ -112,6 +117,30 @@ def _reports_speech(verb: Token, act: SpeechAct, quoted: bool) -> bool:
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return True
     return quoted or (verb.dep_ in ("parataxis", "advcl") and bool(act.region))
+
+
+def _text_speaks(verb: Token, speaker: Token) -> bool:
+    """The speaker is a text, a tweet or a statement ("a tweet that blasts her")."""
+    if speaker.tag_ == "WDT" and verb.dep_ == "relcl":
+        speaker = verb.head
+    return speaker.lemma_.lower() in default_lexicon().attribution_nouns
+
+
+def _settled(verb: Token) -> bool:
+    """The claim's sentence, outside what is claimed, says it is false or unsupported."""
+    claim = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+    rest = " ".join("|" if t.i in claim else t.lower_ for t in verb.sent)
+    return any(
+        f" {phrase} " in f" {rest} " for phrase in words("attribution", "settled-claims", "phrases")
+    )
+
+
+def _denied_next(verb: Token) -> bool:
+    """The next sentence is a bare denial of the claim: "(He was not.)", "It did not." """
+    if verb.sent.end >= len(verb.doc):
+        return False
+    following = [t for t in verb.doc[verb.sent.end].sent if not t.is_punct]
+    return len(following) == 3 and [t.dep_ for t in following] == ["nsubj", "ROOT", "neg"]
 
 
 def _legal(verb: Token) -> bool:

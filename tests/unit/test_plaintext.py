@@ -48,3 +48,8 @@ def test_headline_and_deck_on_two_lines_are_the_headline():
 def test_hard_wrapped_first_paragraph_is_not_a_headline():
     doc = parse("The operator said on Monday that fares\nwould rise by 8% in May.\n\nMore.\n")
     assert doc.blocks[0].kind is BlockKind.PARAGRAPH
+
+
+def test_trailing_spaces_do_not_split_a_block():
+    doc = parse("Ferry fares to rise; \nIslanders face an 8% increase.\n\nThe operator said so.\n")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADLINE, BlockKind.PARAGRAPH]

@@ -147,7 +147,7 @@ def test_missing_model_names_file_and_install_command(tmp_path):
     assert [f["code"] for f in result.findings] == ["NL902"]  # text-only rules still run
 
 
-def test_house_judgement_pack_needs_no_measures(tmp_path):
+def test_house_judgement_pack_needs_no_certainty_list(tmp_path):
     write(
         tmp_path / "house.toml",
         '[[rules]]\ncode = "HS002"\nname = "house-verdicts"\nkind = "judgement"\n'

@@ -8,10 +8,11 @@ HEAD = "Library hours cut\n\n"
 @pytest.mark.parametrize(
     ("sentence", "column", "span"),
     [
-        ("Interestingly, the council did not listen.", 1, "Interestingly"),
+        ("Tellingly, the council did not listen.", 1, "Tellingly"),
         ("The plan was sadly wrong.", 14, "sadly"),
         ("The vote will of course be close.", 15, "of course"),
         ("It was virtually certain that the plan would pass.", 8, "virtually certain"),
+        ("The plan will undoubtedly pass.", 15, "undoubtedly"),
         ("Sadly, the library will close.", 1, "Sadly"),
         ("It must be said that turnout was low.", 1, "It must be said"),
     ],

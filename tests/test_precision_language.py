@@ -147,14 +147,23 @@ def test_of_course_inside_the_clause_is_judgement(lint):
         "Clearly, the ferry was full: 400 people were turned away.",
         # A disclosure, not a verdict.
         "It should be noted that the survey was paid for by the port.",
-        # An adverb grading a word of size or strength compares a result with forecasts.
+        # Asides of expectation or mild regret grade a result or regret a gap in the
+        # data; they take no side.
         "A surprisingly strong catch lifted the fleet's income by 8%.",
         "Turnout was remarkably high, at 71%.",
+        "The skipper proved a surprisingly potent fundraiser, raising $2 million.",
+        "The harbour plan, not surprisingly, met resistance from the fishing crews.",
+        "(Unfortunately, the port keeps no records of night sailings.)",
+        "Interestingly, the ferry company is run by a former fisherman.",
+        # Certainty about the present or past, with its evidence after it.
+        "The skipper was unquestionably the star of the regatta. Crowds chanted her name.",
+        # The opening of a passage of analysis.
+        "Make no mistake, this is a last roll of the dice for the ferry crew.",
         # A source's account: what a reporting verb reports, or what a source describes.
         "The harbour master was accused of saying the storm was sadly unavoidable.",
     ],
 )
-def test_evidence_measures_disclosures_and_reported_words_are_not_judgement(lint, text):
+def test_evidence_asides_disclosures_and_reported_words_are_not_judgement(lint, text):
     assert found(lint, HEAD + text + "\n", "NL302") == []
 
 
@@ -162,10 +171,10 @@ def test_evidence_measures_disclosures_and_reported_words_are_not_judgement(lint
     ("sentence", "column", "span"),
     [
         ("Ironically, the board ignored the pilots.", 1, "Ironically"),
-        ("A disturbingly long delay angered the pilots.", 3, "disturbingly"),
-        ("A surprisingly friendly crowd greeted the mayor.", 3, "surprisingly"),
-        ("The skipper ran a remarkably high-energy campaign.", 19, "remarkably"),
-        ("The pier is undoubtedly the town's best asset.", 13, "undoubtedly"),
+        ("Some of the pilots, predictably, walked out.", 21, "predictably"),
+        ("The mayor will undoubtedly win Tuesday's vote.", 16, "undoubtedly"),
+        ("Undoubtedly, the pier will close before winter.", 1, "Undoubtedly"),
+        ("It is clear that the board never read the report.", 1, "It is clear that"),
     ],
 )
 def test_judgement_in_our_voice_still_fires(lint, sentence, column, span):
@@ -192,6 +201,24 @@ def test_literal_size_and_record_words_are_not_puffery(lint, sentence):
 def test_hype_words_are_still_puffery(lint):
     text = HEAD + "The huge crowd cheered the legendary skipper.\n"
     assert found(lint, text, "NL303") == [(3, 28, "legendary")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A possibility the writer weighs, not a fact it hypes.
+        "A win for the ferry crew would be a stunning upset and a game changer.",
+        # The stock phrase for a long, hard contest.
+        "The two skippers fought an epic battle for the harbour seat in 2008.",
+    ],
+)
+def test_weighed_possibilities_and_stock_phrases_are_not_puffery(lint, sentence):
+    assert found(lint, HEAD + sentence + "\n", "NL303") == []
+
+
+def test_hype_about_what_happened_is_still_puffery(lint):
+    text = HEAD + "The ferry crew won a stunning upset on the iconic pier.\n"
+    assert found(lint, text, "NL303") == [(3, 22, "stunning"), (3, 44, "iconic")]
 
 
 def test_a_description_a_source_gives_is_not_puffery(lint):

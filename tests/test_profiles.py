@@ -114,6 +114,15 @@ def test_a_source_saying_i_does_not_make_a_story_opinion(tmp_path):
             "Opinion: the bridge must reopen\n\n" + REPORT.split("\n\n", 1)[1],
             'labelled "Opinion"',
         ),
+        # A column's standing title as the last line of the headline.
+        (
+            "The bridge that paid for itself;\nEconomic Scene.\n\n" + REPORT.split("\n\n", 1)[1],
+            'labelled "Economic Scene"',
+        ),
+        (
+            "Bridge to reopen\n\nPolitical Memo\n\n" + REPORT.split("\n\n", 1)[1],
+            'labelled "Political Memo"',
+        ),
         (
             REPORT + "\nAna Costa is a professor of engineering at Saltby University.\n",
             "closing note on the writer, Ana Costa",
@@ -148,6 +157,9 @@ def test_labelled_signed_and_reader_addressing_copy_is_opinion(tmp_path, text, e
         # "Our" and "Us" before a capitalised word are names.
         "Bridge to reopen\n\nThe so-called repair plan was backed by Our Bridge, Our Town "
         "and by Save Us Now. Our Bridge has 400 members; Our Town has 200.\n",
+        # A deck under the headline is not a column's title.
+        "Bridge to reopen;\nCouncil backs repair after long delay.\n\n"
+        "The so-called repair plan was approved on Monday.\n",
         # A label later in the story is not a label of the story.
         "Bridge to reopen\n\nThe so-called repair plan was approved on Monday.\n\n"
         "The vote came after weeks of argument.\n\nAnalysis\n",

@@ -4,7 +4,9 @@ Only a clear signal counts, and each says what it found (``--verbose``). A story
 opinion (a column, a review, a letter, an analysis) when:
 
 - it is labelled so near the top: a line that is only "Opinion", "Analysis",
-  "Letters"…, or a headline that starts with one ("Opinion: …"; ``rules/lexicon/genre.toml``);
+  "Letters" or the name of a column ("Economic Scene", "Political Memo"), also as the
+  last line of the headline, or a headline that starts with one ("Opinion: …";
+  ``rules/lexicon/genre.toml``);
 - it closes with a note on the writer: a name not met earlier in the copy, then "is a
   …", "is editor of …" ("Ana Cruz is a professor of law at Leeds.");
 - the writer says I, me, my or myself at least three times;
@@ -93,8 +95,12 @@ def _label(document: Document) -> str | None:
     labels = {label.lower() for label in lexicon("genre")["labels"]["opinion"]}
     for index, block in enumerate(document.blocks[:LABEL_BLOCKS]):
         text = block.text.strip()
-        if text.rstrip(".:").strip().lower() in labels:
-            return text.rstrip(".:").strip()
+        # A headline block may end with a line of its own naming the column; the
+        # block's text joins its lines, so read them from the source.
+        for line in document.source.text[block.start : block.end].splitlines():
+            name = line.strip().rstrip(".:").strip()
+            if name.lower() in labels:
+                return name
         head = re.split(r"\s*[:|]\s", text, maxsplit=1)[0]
         if index == 0 and head != text and head.lower() in labels:
             return head

@@ -292,14 +292,16 @@ class VoiceRule(ExistenceRule):
     """Flags each listed word in the writer's own voice, as the parse reads it: not
     in what a reporting verb reports, even one with no subject ("calling the result a
     stunning upset"), nor in a clause about what a source describes ("the country
-    described by the president is … with stunning innovation")."""
+    described by the president is … with stunning innovation"), nor in a clause that
+    weighs a possibility ("a win would be a stunning upset")."""
 
     needs = frozenset({Need.PARSE})
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         pattern = phrase_pattern(self.tokens, self.ignore_case)
         for _, start, end in self.matches(analysis, pattern):
-            if self.own_voice(analysis, start):
+            found = analysis.token_at(start)
+            if self.own_voice(analysis, start) and not (found and _hypothetical(found[1])):
                 yield self.report(analysis, start, end)
 
     @staticmethod
@@ -314,25 +316,23 @@ class JudgementRule(VoiceRule):
     course, …", "…, of course, …"); listed adverbs only where they comment on the
     sentence ("Sadly, …", "was sadly wrong"), not where they describe how something
     was done ("spoke clearly", "more clearly defined") or say whom it suits
-    ("Fortunately for the club, …"). An adverb of expectation that grades a word of
-    size or strength (``measures``: "a surprisingly strong finish", "remarkably high
-    turnout") compares a measurable result with forecasts, and is spared too."""
+    ("Fortunately for the club, …"). Words of certainty (``certainty``:
+    "undoubtedly") are flagged only in a sentence about the future ("she will
+    undoubtedly win"): there they state as fact what has not happened, while of the
+    present or past they mostly sum up the evidence the story gives."""
 
     adverbs: ClassVar[tuple[str, ...]] = ()
     connectives: ClassVar[tuple[str, ...]] = ()
-    expectation: ClassVar[frozenset[str]] = frozenset()
-    measures: ClassVar[frozenset[str]] = frozenset()
+    certainty: ClassVar[tuple[str, ...]] = ()
     pack_keys = frozenset({"tokens", "adverbs", "connectives"})
-    optional_keys = frozenset({"measures"})
+    optional_keys = frozenset({"certainty"})
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
-        measures = entry.get("measures", {})
         return super().configure(entry) | {
             "adverbs": tuple(entry["adverbs"]),
             "connectives": tuple(entry["connectives"]),
-            "expectation": frozenset(word.lower() for word in measures.get("adverbs", ())),
-            "measures": frozenset(word.lower() for word in measures.get("words", ())),
+            "certainty": tuple(entry.get("certainty", ())),
         }
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
@@ -342,7 +342,11 @@ class JudgementRule(VoiceRule):
                 yield self.report(analysis, start, end)
         for start, end in self.voiced(analysis, self.adverbs):
             found = analysis.token_at(start)
-            if found is None or not self._spared_adverb(found[1]):
+            if found is None or not (_manner_adverb(found[1]) or _beneficiary(found[1])):
+                yield self.report(analysis, start, end)
+        for start, end in self.voiced(analysis, self.certainty):
+            found = analysis.token_at(start)
+            if found is not None and _about_future(found[1]):
                 yield self.report(analysis, start, end)
 
     def voiced(self, analysis: Analysis, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
@@ -352,10 +356,10 @@ class JudgementRule(VoiceRule):
             if self.own_voice(analysis, start):
                 yield start, end
 
-    def _spared_adverb(self, token: Token) -> bool:
-        if _manner_adverb(token) or _beneficiary(token):
-            return True
-        return token.lower_ in self.expectation and _grades(token, self.measures)
+
+def _about_future(token: Token) -> bool:
+    """The sentence looks ahead with "will" or "won't": "She undoubtedly will win"."""
+    return any(t.tag_ == "MD" and t.lemma_.lower() in ("will", "wo") for t in token.sent)
 
 
 def _described(token: Token) -> bool:
@@ -372,13 +376,13 @@ def _described(token: Token) -> bool:
     )
 
 
-def _grades(token: Token, measures: frozenset[str]) -> bool:
-    """Grades a word of size or strength ("a surprisingly strong finish"), not one
-    inside a compound ("a remarkably high-energy campaign")."""
-    head = token.head
-    if head.pos_ != "ADJ" or head.i < token.i or head.lower_ not in measures:
-        return False
-    return not (head.i + 1 < len(head.doc) and head.nbor(1).text in ("-", "‑"))
+def _hypothetical(token: Token) -> bool:
+    """In a clause whose verb takes "would", "could" or "might": a possibility the
+    writer weighs, not a fact it hypes."""
+    verb = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children
+    )
 
 
 def _set_off(text: str, start: int, end: int) -> bool:

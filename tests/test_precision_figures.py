@@ -48,6 +48,20 @@ HEAD = "Harbour plans approved\n\n"  # body text starts on line 3
         # a survey cited anywhere covers the shares the story gives
         "The survey was conducted for the council by Harbour Research.\n\nOnly about "
         "10 percent chose ferries as the most important issue.",
+        # headline rates of official series are checkable facts
+        "The town's unemployment rate is 4.2 percent, below the national rate of 4.8 percent.",
+        "With the jobless rate still close to 5 percent, wages should be rising.",
+        "The island's economy boomed, averaging nearly 9 percent growth a year for a decade.",
+        # a definite estimate is an established figure
+        "Officials deport a few of the estimated 11 million migrants without papers.",
+        # someone named who estimates in the paragraph before covers the estimate
+        "A 2001 law gave residency to what advocates estimated were more than 40,000 "
+        "children.\n\nOlder arrivals were left out. Ana is among an estimated tens of "
+        "thousands of people who never became citizens.",
+        # the organisation's own cuts, confirmed next by someone speaking for it
+        "Crumbco is expected to cut 340 workers this month, the first of 700 layoffs."
+        "\n\nCrumbco sent a notice to staff in March, said Jane Roe, a spokeswoman for "
+        "Crumbco's owner.",
     ],
 )
 def test_facts_and_covered_figures_are_not_flagged(lint, body):
@@ -92,3 +106,23 @@ def test_a_lead_source_that_only_speaks_does_not_cover_later_estimates(lint):
         "The islands amount to about 15% of the coast."
     )
     assert lint(HEAD + body + "\n", "--select", "NL101").at("NL101") == [(5, 23)]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "column"),
+    [
+        # a forecast of an official series is still a claim
+        ("Unemployment will rise to 7 percent next year.", 3, 27),
+        # an indefinite estimate needs a source
+        ("An estimated 20,000 protesters marched on the quay.", 3, 1),
+        # someone speaking next, but not for the organisation the figure is about
+        (
+            "Crumbco is expected to cut 340 workers this month.\n\n"
+            "Union leaders said the cuts were cruel.",
+            3,
+            28,
+        ),
+    ],
+)
+def test_claims_beside_the_new_exemptions_are_still_flagged(lint, body, line, column):
+    assert lint(HEAD + body + "\n", "--select", "NL101").at("NL101") == [(line, column)]

@@ -55,7 +55,8 @@ class FigureKind(str, Enum):
 class Figure:
     """A figure's span, its number, the offset of its head word, its kind, whether it is
     a share ("40%", "4 in 10") and whether its sentence names whose figures they are
-    ("the party's plan", "its target")."""
+    ("the party's plan", "its target"), and the name its clause is about ("Acme is
+    expected to cut 300 jobs")."""
 
     start: int
     end: int
@@ -64,6 +65,7 @@ class Figure:
     kind: FigureKind
     share: bool = False
     owned: bool = False
+    actor: str | None = None
 
 
 def _cues(table: str, key: str) -> frozenset[str]:
@@ -118,7 +120,7 @@ def _clause(token: Token) -> Token:
 def _counted(entity: Span) -> Token:
     """The noun a figure counts: "300" in "300 people", "40%" in "40% of voters",
     "100,000" in "100,000 more women"."""
-    root = entity.root
+    root = _number(entity)
     if root.dep_ in ("nummod", "quantmod", "advmod", "npadvmod"):
         head = root.head
         while head.pos_ == "ADJ" and head.dep_ == "amod":
@@ -128,6 +130,13 @@ def _counted(entity: Span) -> Token:
     of = next((c for c in root.children if c.lower_ == "of"), None)
     noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     return noun if noun is not None else root
+
+
+def _number(entity: Span) -> Token:
+    """The entity's number: its root, unless the model took in a determiner before it
+    ("an estimated 11,000", whose root is "an")."""
+    numbers = [t for t in entity if t.like_num]
+    return entity.root if entity.root.like_num or not numbers else numbers[-1]
 
 
 def kind_of(entity: Span, approximated: bool, min_people: float) -> FigureKind:
@@ -143,7 +152,7 @@ def kind_of(entity: Span, approximated: bool, min_people: float) -> FigureKind:
     ):
         return FigureKind.FORECAST
     if governing & _cues("estimate", "cues"):
-        return FigureKind.ESTIMATE
+        return FigureKind.FACT if _established(entity) else FigureKind.ESTIMATE
     if entity.label_ in ("MONEY", "QUANTITY") or not any(ch.isdigit() for ch in entity.text):
         return FigureKind.FACT  # a sum paid, a distance, or a vague "thousands"
     if IN_TEN.match(_with_next(entity, 3)):
@@ -160,6 +169,8 @@ def kind_of(entity: Span, approximated: bool, min_people: float) -> FigureKind:
 def _count_kind(entity: Span, clause: Token, approximated: bool, lemmas: set[str]) -> FigureKind:
     """The kind of a plain count or percentage: a statistic about a population or an
     economy, an approximated share, or a fact."""
+    if entity.label_ == "PERCENT" and lemmas & _cues("official", "series"):
+        return FigureKind.FACT  # "the city's unemployment rate is 4.6 percent"
     counted = _counted(entity).lemma_.lower()
     population = counted in _cues("statistic", "population") and not _named_subject(clause)
     if population and (_states(clause) or (approximated and counted != "people")):
@@ -173,6 +184,13 @@ def _count_kind(entity: Span, clause: Token, approximated: bool, lemmas: set[str
     if lemmas & _cues("statistic", "nouns"):
         return FigureKind.STATISTIC
     return FigureKind.FACT
+
+
+def _established(entity: Span) -> bool:
+    """A definite estimate is an established figure: "the estimated 11 million"."""
+    first = next((t.i for t in entity if t.like_num), entity.start)
+    before = [t.lower_ for t in entity.doc[max(first - 2, 0) : first]]
+    return len(before) == 2 and before[0] == "the" and before[1] in _cues("estimate", "cues")
 
 
 def _counts_people(entity: Span, clause: Token, table: str) -> bool:
@@ -275,7 +293,17 @@ def figures(block: AnalysedBlock, min_cardinal: int, min_people: int) -> Iterato
             kind_of(entity, approx is not None, min_people),
             entity.label_ == "PERCENT" or bool(IN_TEN.match(_with_next(entity, 3))),
             _owned(entity),
+            _actor(entity),
         )
+
+
+def _actor(entity: Span) -> str | None:
+    """The name that is the subject of the figure's clause, up a chain of infinitives."""
+    clause = _clause(entity.root)
+    while clause.dep_ == "xcomp":
+        clause = clause.head
+    names = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ == "PROPN"]
+    return names[0].text if names else None
 
 
 def _with_next(entity: Span, size: int) -> str:
@@ -288,17 +316,22 @@ def _owned(entity: Span) -> bool:
     modeled …"), or a verb whose "that" clause holds it ("held a briefing to boast that
     unemployment had fallen below 5%")."""
     nouns = _cues("owned", "nouns")
-    verbs = words("attribution", "figure-verbs", "verbs")
     for token in entity.sent:
         if token.lemma_.lower() in nouns and any(c.dep_ == "poss" for c in token.children):
             return True
-        if token.pos_ == "VERB" and token.lemma_.lower() in verbs and _named_actor(token):
-            return True
+    if gives_figures(entity.sent):
+        return True
     clause = _clause(entity.root)
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     head = clause.head
     said = head.pos_ == "VERB" and head.lemma_.lower() not in _cues("owned", "not-saying")
     return clause.dep_ == "ccomp" and that and said
+
+
+def gives_figures(sentence: Span) -> bool:
+    """Someone named in the sentence counts, estimates or models: "advocates estimated"."""
+    verbs = words("attribution", "figure-verbs", "verbs")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and _named_actor(t) for t in sentence)
 
 
 def _named_actor(verb: Token) -> bool:

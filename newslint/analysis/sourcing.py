@@ -141,6 +141,30 @@ class Sourcing:
                     return Coverage(next(iter(found), None), reach)
         return self._lead_or_story()
 
+    def preceding(self, offset: int) -> list[Span]:
+        """The sentences before the one holding ``offset``, back to the start of the
+        previous paragraph."""
+        index = self.sentence_of(offset)
+        if index is None:
+            return []
+        block = self.sentences[index].block
+        before = max((b for b in self._paragraphs if b < block), default=block)
+        return [s.span for s in self.sentences[:index] if s.block >= before]
+
+    def speaks_next(self, offset: int, name: str) -> bool:
+        """Someone speaks in the paragraph after ``offset``'s, in a sentence naming ``name``:
+        a company's figure its spokeswoman confirms next."""
+        index = self.sentence_of(offset)
+        if index is None:
+            return False
+        block = self.sentences[index].block
+        after = min((b for b in self._paragraphs if b > block), default=None)
+        return after is not None and any(
+            (i in self._speaking or i in self._by_sentence)
+            and name.lower() in self.sentences[i].span.text.lower()
+            for i in self._paragraphs[after]
+        )
+
     def _near(self, index: int) -> list[Attribution]:
         """Attributions of the sentence's paragraph, and quotes running over paragraphs."""
         return self._by_block.get(self.sentences[index].block, []) + self._quoted_across

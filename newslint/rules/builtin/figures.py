@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.analysis.document import Analysis
-from newslint.analysis.figures import DIGITS, Figure, FigureKind, figures
+from newslint.analysis.figures import DIGITS, Figure, FigureKind, figures, gives_figures
 from newslint.analysis.nlp import Need
 from newslint.analysis.sourcing import Reach
 from newslint.rules.base import Finding, Option, Rule, Severity
@@ -36,9 +36,14 @@ class UnsourcedFigure(Rule):
     owned plan or outlook, a verb whose "that" clause holds the figure), the next
     sentence or the paragraph; a document, or an organisation that reports, in the
     lead or the paragraph before covers the forecasts and statistics that follow, and
-    a poll or survey cited anywhere covers the story's shares. Headlines are left to
-    the body, and a sentence gets one query for all its figures. A figure attributed
-    elsewhere in the story is info. Cue words live in ``rules/lexicon/figures.toml``.
+    a poll or survey cited anywhere covers the story's shares. Someone named who
+    estimates or counts in the sentences before, back to the previous paragraph,
+    covers the figure, and so does someone speaking in the next paragraph for the
+    organisation the figure's clause is about. A definite estimate ("the estimated 11
+    million") is an established figure, and the headline rate of an official series
+    (unemployment, inflation, growth) is a fact. Headlines are left to the body, and a
+    sentence gets one query for all its figures. A figure attributed elsewhere in the
+    story is info. Cue words live in ``rules/lexicon/figures.toml``.
 
     Anti-pattern:
         About 40% of the town's bus routes will close.
@@ -79,7 +84,12 @@ class UnsourcedFigure(Rule):
 
 
 def _covered(analysis: Analysis, figure: Figure) -> bool:
-    coverage = analysis.sourcing.coverage(figure.anchor)
+    sourcing = analysis.sourcing
+    if any(gives_figures(before) for before in sourcing.preceding(figure.anchor)):
+        return True  # "advocates estimated …", then "an estimated 50,000 more …"
+    if figure.actor is not None and sourcing.speaks_next(figure.anchor, figure.actor):
+        return True  # the company's own cuts, confirmed by its spokeswoman next
+    coverage = sourcing.coverage(figure.anchor)
     if coverage is None:
         return False
     if figure.kind is FigureKind.PEOPLE:

@@ -47,6 +47,15 @@ HEAD = "Harbour sale agreed\n\n"  # body text starts on line 3
         "The singer was reportedly paid $1m. The Harbour Gazette reported the fee on Monday.",
         # "supposedly" doubts rather than attributes
         "The supposedly unsinkable ferry sank in 1998.",
+        # a named person or body makes the point within the next two paragraphs
+        "Experts said the pier was beyond repair.\n\nThe council met on Monday.\n\n"
+        "Engineers at Varga and Sons said the pilings had rotted through.",
+        # "others" than the named person the sentence has just quoted
+        "Although Ana Cruz says the ferry saved the town, others argue that it ruined the beach.",
+        # a relative clause's forecast is background to the sentence's news
+        "The ad will run during the regatta, which is expected to draw a large crowd.",
+        # an undated "is expected to" about nobody in particular is nobody's forecast
+        "The change is expected to play out in several ways. Some skippers will earn more.",
     ],
 )
 def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
@@ -61,6 +70,8 @@ def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
         ("The ferry is expected to reopen in May.", [(3, 11)]),
         ("Fares are expected to rise again in 2027.", [(3, 7)]),
         ("Many economists say the levy will cut trade.", [(3, 1)]),
+        ("The levy is widely expected to pass.", [(3, 10)]),
+        ("The Harbour Trust is expected to sell the pier.", [(3, 19)]),
         ("The skipper reportedly refused to sail.", [(3, 13)]),
         ("Harbour Row: Some Say the Port Is Doomed\n\nThe port lost money.", [(3, 14)]),
     ],
@@ -94,6 +105,15 @@ def test_vague_attribution_is_still_found(lint, body, expected):
         # a named person whose title has "official" in it
         "Ayo Bello, a harbour official, said the ferry would sail.",
         "The official in charge, Bello, said the plan was a mistake.",
+        # the reason for anonymity comes later in the story
+        "People familiar with the talks said the port would be sold.\n\nThe buyer is "
+        "Dutch, said the people, who were not authorized to discuss the sale.",
+        # the source's own sentence says what they fear
+        '"I keep my head down," said one former docker, who was intimidated by the '
+        "company's letters.",
+        # a paragraph reproduced from another outlet's article after a colon lead-in
+        "The strike spread on Monday.\n\nFrom the Harbour Gazette:\n\nThe dockers "
+        "walked out at dawn, a source said.",
     ],
 )
 def test_named_explained_or_other_outlets_sources_are_not_anonymous(lint, body):
@@ -135,3 +155,16 @@ def test_anonymous_opinion_and_severity(lint, body, severity, opinion):
     [finding] = lint(HEAD + body + "\n", "--select", "NL104").findings
     assert (finding["line"], finding["column"], finding["severity"]) == (3, 1, severity)
     assert ("gives opinion" in finding["message"]) is opinion
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what the source reports someone else said is a fact, not the source's opinion
+        "The mayor told the skipper that he should sell the boat, according to several sources.",
+        "The owners called the report absurd, according to people close to the board.",
+    ],
+)
+def test_reported_words_are_not_the_sources_opinion(lint, body):
+    findings = lint(HEAD + body + "\n", "--select", "NL104").findings
+    assert all("gives opinion" not in f["message"] for f in findings)

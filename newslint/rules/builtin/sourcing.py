@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CREDIT_WORDS = 8
+# How many paragraphs after "experts say" may name the expert and still answer the query.
+LATER_PARAGRAPHS = 2
 # A digest item's closing credit: "… [Reuters]", then the next item or the end.
 CREDIT = re.compile(r"\[[A-Z][^\]]{0,40}\](?=\s*(?:$|[A-Z]))")
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
@@ -55,10 +57,12 @@ class VagueAttribution(Rule):
 
     Not flagged: a group the sentence picks out ("some of the delegates", "critics
     who sat on the panel") or that the sentence before names ("Billionaires disagree.
-    Some argue …"), a group named later in the paragraph, vague words inside someone
-    else's reported speech, "known as", headlines' passives, "is expected to" that
-    reports a schedule, a duty or a past expectation or that a forecast next to it
-    attributes, and "reportedly" in a paragraph that names who reported it.
+    Some argue …"), a group named later in the paragraph or whose point a named
+    person, body or study gives in the next two, vague words inside someone else's
+    reported speech, "known as", headlines' passives, "is expected to" that reports a
+    schedule, a duty or a past expectation, sits in a relative clause, has neither a
+    date, a named subject nor "widely", or that a forecast next to it attributes, and
+    "reportedly" in a paragraph that names who reported it.
 
     Anti-pattern:
         The bridge is expected to reopen in May. Critics say the repairs were rushed.
@@ -174,9 +178,16 @@ def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:
     if aux.tag_ == "VBD" or any(c.tag_ == "MD" or c.lemma_ == "have" for c in auxiliaries):
         return False
     subject = next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT"):
+        return False  # "the final, which is expected to draw crowds": background, not news
     dated = any(t.ent_type_ in ("DATE", "TIME") and t.dep_ != "amod" for t in participle.subtree)
     if subject is not None and _generic_plural(_antecedent(subject)) and not dated:
         return False  # but "fares are expected to rise in 2027" is a forecast
+    widely = any(
+        c.lower_ in words("sourcing", "vague-attribution", "consensus") for c in participle.children
+    )
+    if not (dated or widely or (subject is not None and _named(_antecedent(subject)))):
+        return False  # "the change is expected to play out": no one's forecast to query
     return not any(_says_who_expects(block, participle, act) for act in block.acts)
 
 
@@ -195,10 +206,8 @@ def _says_who_expects(block: AnalysedBlock, participle: Token, act: SpeechAct) -
 
 
 def _antecedent(subject: Token) -> Token:
-    """What a relative pronoun or "they" stands for: "things that are expected", "agencies
-    need not find all; rather, they are expected to …"."""
-    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head
+    """What "they" stands for: "agencies need not find all; rather, they are expected
+    to …"."""
     if subject.lower_ == "they":
         earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ in SUBJECT_DEPS]
         plural = [t for t in earlier if t.tag_ in ("NNS", "NNPS")]
@@ -244,24 +253,32 @@ def _group_in_context(analysis: Analysis, block: AnalysedBlock, pronoun: Token) 
         )
         before = list(list(previous.sents)[-1]) if previous is not None else []
     named = subjects + [t for t in before if t.dep_ in GROUP_DEPS]
+    if pronoun.lower_ in ("others", "other") and any(_named(t) for t in subjects):
+        return True  # "Although Ode says it was safe, others argue …": others than Ode
     return any(t.tag_ in ("NNS", "NNPS") for t in named)
 
 
 def _named_later(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
     """ "Experts expect … election law expert Jo Ode tweeted": the paragraph, or the
-    next, names one of the group; or the paragraph goes on to quote a named speaker
-    ("Some observers say … 'It can work,' said Jo Ode, a critic.")."""
+    next two, names one of the group; the paragraph goes on to quote a named speaker
+    ("Some observers say … 'It can work,' said Jo Ode, a critic."); or one of the next
+    two paragraphs gives a named person, body or study's account."""
     following = [t for t in head.doc if t.i > head.i]
-    if block.index + 1 < len(analysis.blocks):
-        after = analysis.blocks[block.index + 1].doc
-        following += list(after) if after is not None else []
-    return _quotes_a_name(analysis, block, block.offset(head)) or any(
-        t.lemma_ == head.lemma_
-        and (
-            (t.dep_ in ("compound", "appos") and t.head.pos_ == "PROPN")
-            or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
+    after = analysis.blocks[block.index + 1 : block.index + 1 + LATER_PARAGRAPHS]
+    for later in after:
+        following += list(later.doc) if later.doc is not None else []
+    named_account = any(_names(analysis, act) for later in after for act in later.acts)
+    return (
+        named_account
+        or _quotes_a_name(analysis, block, block.offset(head))
+        or any(
+            t.lemma_ == head.lemma_
+            and (
+                (t.dep_ in ("compound", "appos") and t.head.pos_ == "PROPN")
+                or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
+            )
+            for t in following
         )
-        for t in following
     )
 
 
@@ -307,10 +324,12 @@ class AnonymousSource(Rule):
     warning (info for an official of a named institution): anonymity is for facts,
     not attacks.
 
-    Not flagged: a source whose anonymity the paragraph, or the story before it,
-    explains; one met before ("the official", "sources" again); another outlet's
-    source ("sources told the Ledger", "the Ledger reported, citing sources",
-    "media sources"); and words inside a quotation.
+    Not flagged: a source whose anonymity the story explains (before or after), or
+    whose own sentence says what they fear; one met before ("the official", "sources"
+    again); another outlet's source ("sources told the Ledger", "the Ledger reported,
+    citing sources", "media sources", a paragraph reproduced after a lead-in such as
+    "From the Ledger:"); and words inside a quotation. Words the source reports someone
+    else said ("he told her she should quit") are information, not their opinion.
 
     Anti-pattern:
         A source said the chief executive was "clueless".
@@ -336,7 +355,7 @@ class AnonymousSource(Rule):
             severity = self._severity(block, act)
             if severity is None or self._explained(analysis, block, act, met):
                 continue
-            if _other_outlet(block, act):
+            if _other_outlet(block, act) or _excerpted(analysis, block):
                 continue
             start, end = act.speaker
             span = analysis.text[start:end]
@@ -369,12 +388,13 @@ class AnonymousSource(Rule):
     def _explained(
         self, analysis: Analysis, block: AnalysedBlock, act: SpeechAct, met: Met
     ) -> bool:
-        """The query is answered or already asked: the paragraph, or the story before it,
-        says why sources are not named; "the official" refers back to one met before, or
-        "sources" to the same sources; or "his advisers" says whose they are."""
+        """The query is answered or already asked: the story says why sources are not
+        named (before or after), or the source's sentence says what they fear; "the
+        official" refers back to one met before, or "sources" to the same sources; or "his
+        advisers" says whose they are."""
         assert block.doc is not None
         head = block.doc[act.head]
-        if _anonymity_explained(analysis, block.block.end):
+        if _anonymity_explained(analysis) or _fears(head):
             return True
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         definite = head.lemma_ in met.kinds and determiners & {"the", "that", "this", "those"}
@@ -387,11 +407,14 @@ class AnonymousSource(Rule):
 
     def _gives_opinion(self, block: AnalysedBlock, act: SpeechAct) -> bool:
         """An opinion word in what the source says, not in a clause that describes
-        someone ("the governor, who must decide")."""
+        someone ("the governor, who must decide") nor in what the source reports others
+        said ("he told her she should go", "aides called it absurd"): that is a fact."""
         assert block.doc is not None
         opinion = words("sourcing", "anonymous-sources", "opinion")
         return any(
-            block.doc[i].lower_ in opinion and not _describing(block.doc[i], act)
+            block.doc[i].lower_ in opinion
+            and not _describing(block.doc[i], act)
+            and not _reported(block.doc[i], act)
             for i in act.region
         )
 
@@ -414,10 +437,34 @@ def _describing(token: Token, act: SpeechAct) -> bool:
     return any(a.dep_ == "relcl" and a.i in act.region for a in [token, *token.ancestors])
 
 
-def _anonymity_explained(analysis: Analysis, end: int) -> bool:
-    """The story, up to ``end``, says in its own words why a source is not named."""
+def _reported(token: Token, act: SpeechAct) -> bool:
+    """A word inside what a verb of saying in the source's report governs."""
+    verbs = words("sourcing", "vague-attribution", "verbs")
+    return any(a.i in act.region and a.lemma_ in verbs for a in token.ancestors)
+
+
+def _anonymity_explained(analysis: Analysis) -> bool:
+    """The story, anywhere, says in its own words why a source is not named: a reason
+    given once covers the sources before it too."""
     reasons = _reasons(tuple(words("sourcing", "anonymous-sources", "reasons")))
-    return any(not analysis.in_quote(m.start()) for m in reasons.finditer(analysis.text, 0, end))
+    return any(not analysis.in_quote(m.start()) for m in reasons.finditer(analysis.text))
+
+
+def _fears(head: Token) -> bool:
+    """ "a former aide, who was intimidated by the legal letters": the source's own
+    sentence says what they fear, which is why they are not named."""
+    fears = words("sourcing", "anonymous-sources", "fears")
+    return any(t.lower_ in fears for t in head.sent)
+
+
+def _excerpted(analysis: Analysis, block: AnalysedBlock) -> bool:
+    """A paragraph of another outlet's article that the story reproduces after a lead-in
+    ending with a colon that names the outlet: "From the Ledger:", "the Ledger reported:".
+    Its sources are that outlet's."""
+    for earlier in reversed(analysis.blocks[: block.index]):
+        if not earlier.block.is_title and earlier.block.text.rstrip().endswith(":"):
+            return earlier.doc is not None and any(_outlet(t) for t in earlier.doc)
+    return False
 
 
 @cache

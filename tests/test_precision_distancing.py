@@ -50,8 +50,18 @@ def test_doubt_cast_on_a_claim_is_found_at_its_position(lint):
 
 
 def test_always_doubting_words_are_found_before_any_noun(lint):
-    body = "The self-proclaimed captain was supposedly at sea when the supposed offence occurred."
-    assert nl202(lint, body) == [(3, 5), (3, 33), (3, 60)]
+    body = "The self-styled captain was supposedly at sea when the supposed offence occurred."
+    assert nl202(lint, body) == [(3, 5), (3, 29), (3, 56)]
+
+
+def test_self_proclaimed_reports_a_self_description_that_is_not_a_standing(lint):
+    body = "Ms Vale, the self-proclaimed, stubborn harbour outsider, will meet the board."
+    assert nl202(lint, body) == []
+
+
+def test_self_proclaimed_claim_to_a_standing_is_still_found(lint):
+    body = "The self-proclaimed expert told the board the ferry was safe."
+    assert nl202(lint, body) == [(3, 5)]
 
 
 def test_figures_do_not_vouch_for_the_writers_words(lint):

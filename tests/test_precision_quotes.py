@@ -4,6 +4,12 @@ problems they still find, at exact positions. Every example is written for this 
 import pytest
 
 HEAD = "Harbour row deepens\n\n"
+# A body long enough to check a headline's quotes against.
+LONG_BODY = (
+    "The port board met on Monday. Members spent two hours on the timetable for the "
+    "winter ferries, the cost of new ropes for the east pier and the repairs to the "
+    "ticket office roof, and agreed to meet again in a month to settle next year's budget."
+)
 
 
 def nl201(lint, text: str) -> list[tuple[int, int]]:
@@ -85,12 +91,12 @@ def test_a_word_in_our_own_voice_is_still_a_scare_quote(lint):
 
 
 def test_a_headline_quote_in_a_clause_describing_a_noun_is_still_ours(lint):
-    text = "Islands that held 'votes' will join the port, says minister\n\nBody text.\n"
+    text = "Islands that held 'votes' will join the port, says minister\n\n" + LONG_BODY
     assert nl201(lint, text) == [(1, 19)]
 
 
 def test_a_single_quoted_adjective_before_its_noun_is_still_a_scare_quote(lint):
-    text = "Council approves 'modest' fare rise\n\nThe vote was held on Tuesday.\n"
+    text = "Council approves 'modest' fare rise\n\n" + LONG_BODY
     assert nl201(lint, text) == [(1, 18)]
 
 
@@ -110,9 +116,9 @@ def test_would_be_and_purported_are_not_distancing_terms(lint, body):
 
 
 def test_distancing_terms_still_found_in_our_voice(lint):
-    text = HEAD + "The self-proclaimed reformer supposedly wrote the so-called plan.\n"
+    text = HEAD + "The self-styled reformer supposedly wrote the so-called plan.\n"
     result = lint(text, "--select", "NL202")
-    assert result.at("NL202") == [(3, 5), (3, 30), (3, 51)]
+    assert result.at("NL202") == [(3, 5), (3, 26), (3, 47)]
 
 
 # NL903: marks the scanner used to misread
@@ -208,3 +214,39 @@ def test_a_double_apostrophe_quote_closed_as_split_marks_is_balanced(lint):
 def test_an_unclosed_quote_before_a_paragraph_that_opens_a_new_one_is_still_found(lint):
     text = HEAD + '"We will appeal, she said.\n\nThe lawyer added: "We will win."\n'
     assert lint(text, "--select", "NL903").at("NL903") == [(3, 1)]
+
+
+def test_straight_block_quote_with_curly_quotes_nested_closes_at_its_end(lint):
+    text = (
+        HEAD
+        + '"The harbour board met on Monday to weigh the ferry plan.\n\n'
+        + '"Members heard from the port chief, who urged a delay.\n\n'
+        + '“We need more time to check the hulls,” the chief said."\n'
+    )
+    assert lint(text, "--select", "NL903").at("NL903") == []
+
+
+def test_glued_inner_quote_closing_the_paragraph_leaves_the_stray_mark_unguessed(lint):
+    text = HEAD + "She wrote, “the board titled its memo “‘Ferries First.’ It was short.”\n"
+    assert lint(text, "--select", "NL903").at("NL903") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She wrote, “the board called it “a fresh start” and left.",
+        "She wrote, “the board called it “a fresh start for the quay.”",
+    ],
+)
+def test_unclosed_quote_around_a_closed_inner_quote_is_still_found(lint, body):
+    assert lint(HEAD + body + "\n", "--select", "NL903").at("NL903") == [(3, 12)]
+
+
+def test_headline_quote_over_a_cut_off_body_is_not_flagged(lint):
+    text = "‘Quiet’ Voters Could Sink the Ferry Levy\n\nThe levy vote is next week.\n"
+    assert lint(text, "--select", "NL201").at("NL201") == []
+
+
+def test_headline_quote_over_a_full_body_in_our_voice_is_still_found(lint):
+    text = "‘Quiet’ Voters Could Sink the Ferry Levy\n\n" + LONG_BODY
+    assert lint(text, "--select", "NL201").at("NL201") == [(1, 1)]

@@ -56,6 +56,41 @@ def test_emotive_verb_of_a_text_is_not_loaded(lint):
     assert found(lint, text, "NL301") == [(5, 11, "blasted")]
 
 
+def test_claim_rebutted_by_another_party_in_the_next_paragraph_is_not_loaded(lint):
+    text = (
+        HEAD
+        + "The dealer claimed that the city museum had offered to buy the clock.\n\n"
+        + "The museum said on Friday that it had never made an offer.\n\n"
+        + "The dealer claimed that the clock was two centuries old.\n\n"
+        + "The auction opens on Friday.\n"
+    )
+    assert found(lint, text, "NL301") == [(7, 12, "claimed")]
+
+
+def test_claimant_repeating_a_negative_does_not_settle_the_claim(lint):
+    text = (
+        HEAD
+        + "The dealer claimed that the museum had offered to buy the clock.\n\n"
+        + "The dealer said the museum did not want it made public.\n"
+    )
+    assert found(lint, text, "NL301") == [(3, 12, "claimed")]
+
+
+def test_tone_verb_beside_a_quote_of_the_words_is_not_loaded(lint):
+    text = (
+        HEAD
+        + "\u201cNobody in the county sails faster,\u201d boasted the skipper.\n\n"
+        + "\u201cA ferry made of cardboard,\u201d the pilot scoffed.\n\n"
+        + "The skipper boasted that his crew was the fastest in the county.\n"
+    )
+    assert found(lint, text, "NL301") == [(7, 13, "boasted")]
+
+
+def test_criticism_verb_with_a_quote_still_fires(lint):
+    text = HEAD + "The mayor slammed the plan as \u201creckless and costly.\u201d\n"
+    assert found(lint, text, "NL301") == [(3, 11, "slammed")]
+
+
 # NL501 relative-date: "tomorrow" as "at once"
 
 
@@ -66,6 +101,39 @@ def test_tomorrow_in_a_negated_what_if_is_not_a_date(lint):
         + "The union drops its claim tomorrow, its leader said.\n"
     )
     assert found(lint, text, "NL501") == [(5, 27, "tomorrow")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five things to watch in tonight's harbour debate\n\n"
+        "Here is what to look for tonight:\n\nThe fares.\n",
+        "Tuesday's harbour email\n\nThe board meets at noon. Tune in tonight at nine.\n",
+        HEAD + "The board will vote at nine. Watch tonight on the council channel.\n",
+    ],
+)
+def test_piece_meant_for_the_day_it_runs_is_not_stale(lint, text):
+    assert found(lint, text, "NL501") == []
+
+
+def test_headline_naming_a_weekday_does_not_spare_tomorrow(lint):
+    text = "Harbour opens on Friday\n\nThe mayor will open the harbour tomorrow.\n"
+    assert found(lint, text, "NL501") == [(3, 33, "tomorrow")]
+
+
+def test_paragraph_after_a_colon_is_quoted_matter(lint):
+    text = (
+        HEAD
+        + "According to a columnist at the county paper:\n\n"
+        + "The board raised the fares yesterday, the gazette said.\n\n"
+        + "The board will meet again tomorrow.\n"
+    )
+    assert found(lint, text, "NL501") == [(7, 27, "tomorrow")]
+
+
+def test_weeks_ago_and_tonight_in_plain_news_still_fire(lint):
+    text = HEAD + "The board met two weeks ago. It will vote tonight.\n"
+    assert found(lint, text, "NL501") == [(3, 15, "two weeks ago"), (3, 43, "tonight")]
 
 
 # NL503 variant-consistency: "analyses" is also a plural noun

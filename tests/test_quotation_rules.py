@@ -1,6 +1,7 @@
 """NL201 scare-quotes, NL202 distancing-term and NL903 unbalanced-quotes."""
 
 from tests.conftest import FIXTURES
+from tests.test_precision_quotes import LONG_BODY
 
 
 def test_clean_professional_copy_has_no_quotation_findings(lint):
@@ -45,13 +46,13 @@ def test_headline_quote_attributed_in_the_headline_is_fine(lint):
 
 
 def test_headline_quote_without_body_support_is_a_warning(lint):
-    text = "Mayor backs 'reform' of taxis\n\nThe mayor backed the plan on Monday.\n"
+    text = "Mayor backs 'reform' of taxis\n\nThe mayor backed the plan on Monday.\n" + LONG_BODY
     [finding] = lint(text, "--select", "NL201").findings
     assert (finding["line"], finding["column"], finding["severity"]) == (1, 13, "warning")
 
 
 def test_quote_in_a_clause_describing_the_subject_is_not_attributed(lint):
-    text = "Regions that held 'votes' will join on Friday, says the ministry\n\nBody.\n"
+    text = "Regions that held 'votes' will join on Friday, says the ministry\n\n" + LONG_BODY
     assert lint(text, "--select", "NL201").at("NL201") == [(1, 19)]
 
 

@@ -27,8 +27,9 @@ class DistancingRule(ExistenceRule):
 
     ``tokens`` ("self-styled", "supposedly") doubt whatever they touch and are
     flagged wherever the writer uses them. ``qualifiers`` ("so-called",
-    "supposed") mostly introduce a technical or unfamiliar term ("so-called
-    metadata") and doubt only a claim to be something: they are flagged only
+    "supposed", "self-proclaimed") mostly introduce a technical or unfamiliar term
+    ("so-called metadata") or report how people describe themselves ("a
+    self-proclaimed outsider") and doubt only a claim to be something: they are flagged only
     where the noun they modify is one of the ``targets``, the events,
     institutions, people and judgements whose standing can be doubted ("the
     so-called referendum", "supposed experts"). Both are spared in a source's

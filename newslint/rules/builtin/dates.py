@@ -56,7 +56,11 @@ class RelativeDate(Rule):
     morning/afternoon/evening and "N days ago"; "absolute" also flags "today" and
     "this week". Quotes and datelines are skipped, and so are vague counts ("a
     few weeks ago"), idioms ("like there's no tomorrow"), names ("The Tonight
-    Show") and sentences in the first person singular, which are someone's speech.
+    Show"), sentences in the first person singular, which are someone's speech, and
+    a paragraph after one that ends in a colon, which is quoted matter. A piece meant
+    only for its day is spared too: a headline that names the same day or is a day's
+    edition ("Tonight's debate", "Tuesday's email"), or a sentence telling the reader
+    what to do ("Watch tonight at nine").
 
     Anti-pattern:
         The mayor will open the bridge tomorrow.
@@ -81,7 +85,16 @@ class RelativeDate(Rule):
     def _matches(self, analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         body = [b.block for b in analysis.body()]
         idioms = phrase_pattern(words("dates", "relative-dates", "idioms"), True)
-        for block in analysis.document.blocks:
+        blocks = analysis.document.blocks
+        # Plain text whose headline ends in a full stop reads as a paragraph: take the
+        # first block as the headline too.
+        titles = [b for i, b in enumerate(blocks) if b.is_title or i == 0]
+        previous = ""
+        for block in blocks:
+            headline = " ".join(b.text.lower() for b in titles if b is not block)
+            quoted, previous = previous.rstrip().endswith(":"), block.text
+            if quoted and not block.is_title:  # "According to a columnist:" then their words
+                continue
             skip = _dateline_end(block, bool(body) and block is body[0])
             spared = [m.span() for m in idioms.finditer(block.text)]
             for match in pattern.finditer(block.text, skip):
@@ -89,6 +102,8 @@ class RelativeDate(Rule):
                 if analysis.in_quote(start, end) or _in_name(block, match):
                     continue
                 if any(a <= match.start() < b for a, b in spared):
+                    continue
+                if _for_the_day(analysis, start, headline, match.group().lower()):
                     continue
                 if not (_first_person(analysis, start) or _figurative(analysis, start)):
                     yield start, end
@@ -102,6 +117,27 @@ def _in_name(block: Block, match: re.Match[str]) -> bool:
         and match.group()[:1].isupper()
         and bool(before)
         and before[-1] not in SENTENCE_OPENERS
+    )
+
+
+def _for_the_day(analysis: Analysis, offset: int, headline: str, phrase: str) -> bool:
+    """A piece meant only for the day it runs: its headline names the same day or is
+    a day's edition ("Five things to watch in tonight's debate", "Tuesday's email"), or
+    the sentence tells the reader what to do then ("Watch tonight at nine")."""
+    editions = (rf"{re.escape(day)}['’]s" for day in words("dates", "relative-dates", "weekdays"))
+    if any(re.search(rf"\b{day}\b", headline) for day in (re.escape(phrase), *editions)):
+        return True
+    found = analysis.token_at(offset)
+    if found is None:
+        return False
+    sentence = found[1].sent
+    first = next((t for t in sentence if not t.is_punct), None)
+    root = sentence.root
+    return (
+        first is not None
+        and root.i == first.i
+        and root.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
     )
 
 

@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Kind, SpeechAct, phrasal
-from newslint.analysis.document import Analysis
+from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.lexicon import default_lexicon
 from newslint.analysis.nlp import Need
 from newslint.rules.base import Finding, Rule, Severity
 from newslint.rules.builtin.lexicons import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 REASONS = {
     "doubt": ("casts doubt on the speaker", Severity.WARNING),
@@ -36,9 +36,12 @@ class LoadedSaidVerb(Rule):
     investigation revealed. "Alleged" is the careful verb for an accusation, and
     "insisted", "confirmed", "acknowledged" and "admitted" read as fair in edited
     copy, so they are not flagged. Nor is a claim the copy itself settles: in its
-    sentence ("she misspoke when she claimed", "ridiculously claimed") or in a bare
-    denial right after it ("(He was not.)"). A text does not speak with feeling, so
-    "a tweet that blasts the plan" is not flagged.
+    sentence ("she misspoke when she claimed", "ridiculously claimed"), in a bare
+    denial right after it ("(He was not.)") or in another named party's rebuttal in
+    the next sentence ("The museum said it had never made an offer"). A text does not
+    speak with feeling, so "a tweet that blasts the plan" is not flagged, and a verb
+    of manner ("boasted", "scoffed") beside a quote of the words themselves describes
+    a tone the reader can hear.
 
     Anti-pattern:
         The council claimed the cuts would save £2m.
@@ -59,7 +62,10 @@ class LoadedSaidVerb(Rule):
             if act.kind is Kind.ACCORDING_TO or analysis.in_quote(act.cue[0]):
                 continue
             verb, speaker = block.doc[act.verb], block.doc[act.head]
-            if _loaded(verb, speaker, act, _quotes_in_sentence(analysis, verb, act)):
+            quoted = _quotes_in_sentence(analysis, verb, act)
+            if _loaded(verb, speaker, act, quoted) and not _denied_next(
+                analysis, block, verb, speaker
+            ):
                 yield self._finding(analysis, verb, act)
 
     def _finding(self, analysis: Analysis, verb: Token, act: SpeechAct) -> Finding:
@@ -81,8 +87,8 @@ def _loaded(verb: Token, speaker: Token, act: SpeechAct, quoted: bool) -> bool:
     if act.verb_class == "endorsing":  # "revealed: '…'", not "the report revealed"
         return act.kind is not Kind.ATTRIBUTION_NOUN
     if act.verb_class == "emotive":
-        return not _text_speaks(verb, speaker)
-    return not (_legal(verb) or _settled(verb) or _denied_next(verb))
+        return not (_text_speaks(verb, speaker) or _tone_shown(verb, quoted))
+    return not (_legal(verb) or _settled(verb))
 
 
 def _quotes_in_sentence(analysis: Analysis, verb: Token, act: SpeechAct) -> bool:
@@ -135,12 +141,49 @@ def _settled(verb: Token) -> bool:
     )
 
 
-def _denied_next(verb: Token) -> bool:
-    """The next sentence is a bare denial of the claim: "(He was not.)", "It did not." """
-    if verb.sent.end >= len(verb.doc):
+def _tone_shown(verb: Token, quoted: bool) -> bool:
+    """A verb of manner ("boasted", "scoffed") beside a quote of the words themselves:
+    the reader can hear the tone, so the verb describes rather than judges."""
+    return quoted and verb.lemma_.lower() in words("sourcing", "loaded-verbs", "tone")
+
+
+def _next_sentence(analysis: Analysis, block: AnalysedBlock, verb: Token) -> Span | None:
+    """The sentence after the verb's, in its paragraph or at the start of the next."""
+    if verb.sent.end < len(verb.doc):
+        return verb.doc[verb.sent.end].sent
+    following = analysis.blocks[block.index + 1 :]
+    doc = following[0].doc if following else None
+    return next(iter(doc.sents), None) if doc is not None else None
+
+
+def _denied_next(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: Token) -> bool:
+    """The next sentence settles the claim: a bare denial ("(He was not.)") or another
+    named party's rebuttal ("The museum denied it", "The museum said it had never …")."""
+    following = _next_sentence(analysis, block, verb)
+    if following is None:
         return False
-    following = [t for t in verb.doc[verb.sent.end].sent if not t.is_punct]
-    return len(following) == 3 and [t.dep_ for t in following] == ["nsubj", "ROOT", "neg"]
+    if speaker.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":  # "Obama, who claimed"
+        speaker = verb.head
+    bare = [t.dep_ for t in following if not t.is_punct]
+    if bare == ["nsubj", "ROOT", "neg"]:
+        return True
+    negated = any(t.dep_ == "neg" for t in following)
+    return any(
+        _named_subject(t, speaker)
+        and (
+            t.lemma_.lower() in words("sourcing", "loaded-verbs", "rebuttals")
+            or (negated and t.lemma_.lower() == "say")
+        )
+        for t in following
+    )
+
+
+def _named_subject(verb: Token, claimant: Token) -> bool:
+    """The verb's subject is a name or a noun other than the claimant, not a pronoun."""
+    return any(
+        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and c.lower_ != claimant.lower_
+        for c in verb.children
+    )
 
 
 def _legal(verb: Token) -> bool:

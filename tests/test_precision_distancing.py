@@ -80,3 +80,19 @@ def test_supposedly_inside_a_belief_held_by_others_is_not_our_doubt(lint):
 def test_supposedly_with_no_belief_in_the_sentence_is_still_found(lint):
     body = "The crew was supposedly asleep when the ferry ran aground."
     assert nl202(lint, body) == [(3, 14)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The leaked log lists the ferry firms, supposedly marked as priority buyers.",
+        "The picture shows the captain leaving the bridge supposedly during the storm.",
+    ],
+)
+def test_supposedly_on_a_relayed_detail_is_a_hedge(lint, body):
+    assert nl202(lint, body) == []
+
+
+def test_supposedly_stacked_on_an_allegation_is_still_found(lint):
+    body = "The lawsuit alleges a string of faults supposedly committed by the crew."
+    assert nl202(lint, body) == [(3, 40)]

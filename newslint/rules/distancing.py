@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
+from newslint.analysis.sourcing import Reach
 from newslint.rules.base import Finding
 from newslint.rules.builtin.lexicons import words
 from newslint.rules.kinds import ExistenceRule, _reported, phrase_pattern
@@ -37,6 +38,9 @@ class DistancingRule(ExistenceRule):
     so-called reforms failed"), in the content of a belief or claim the sentence gives
     to others ("rumours of the supposedly secret deal"), and before a name, a quoted
     term or a hyphenated compound ("the so-called Cadillac tax", "so-called 'dark money'").
+    A token on a phrase of circumstance or a reduced relative, in a sentence that
+    attributes nothing, hedges a detail relayed from a record ("donors supposedly marked
+    as a priority") and is spared too.
     """
 
     qualifiers: ClassVar[tuple[str, ...]] = ()
@@ -66,6 +70,8 @@ class DistancingRule(ExistenceRule):
             return False
         token = found[1]
         if _reported(token) or _introduces_term(analysis.text, end) or _in_belief(token):
+            return False
+        if _hedges_a_detail(token) and not _sentence_attributes(analysis, start):
             return False
         return not needs_target or self.modifies_target(token)
 
@@ -103,6 +109,22 @@ def _in_belief(token: Token) -> bool:
         t.pos_ == "NOUN" and t.lemma_.lower() in beliefs
         for t in token.doc[token.sent.start : token.i]
     )
+
+
+def _hedges_a_detail(token: Token) -> bool:
+    """An adverb on a phrase of circumstance or a reduced relative, in a sentence that
+    attributes nothing, hedges a detail the writer relays from a record ("the photo shows
+    her walking supposedly during a break", "donors supposedly marked as a priority"); on
+    a claim a source makes ("alleges violations supposedly committed") it stacks doubt."""
+    head = token.head
+    return token.dep_ == "advmod" and (
+        head.pos_ == "ADP" or (head.tag_ in ("VBN", "VBG") and head.dep_ in ("acl", "pcomp"))
+    )
+
+
+def _sentence_attributes(analysis: Analysis, start: int) -> bool:
+    coverage = analysis.sourcing.coverage(start)
+    return coverage is not None and coverage.reach is Reach.SENTENCE
 
 
 def _introduces_term(text: str, end: int) -> bool:

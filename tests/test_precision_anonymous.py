@@ -3,6 +3,8 @@
 import pytest
 
 HEAD = "Harbour sale agreed\n\n"  # body text starts on line 3
+# A first paragraph long enough to be the lead, not a deck: what follows is line 5.
+LEAD = "The town council sold the old harbour to a private trust on Monday for two million.\n\n"
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,41 @@ HEAD = "Harbour sale agreed\n\n"  # body text starts on line 3
         "The ad will run during the regatta, which is expected to draw a large crowd.",
         # an undated "is expected to" about nobody in particular is nobody's forecast
         "The change is expected to play out in several ways. Some skippers will earn more.",
+        # a plain "is expected to": a schedule, a sum, a forecast with its basis given
+        "The ferry is expected to reopen in May.",
+        "Fares are expected to rise again in 2027.",
+        "The Harbour Trust is expected to sell the pier.",
+        "Ticket sales fell by half. The line is expected to lose money this year.",
+        # a lead sums up critics the story names lower down
+        "Harbour Row: Some Say the Port Is Doomed\n\nThe port lost money.",
+        "Critics say the harbour sale was rushed.\n\nThe deal closed on Monday.",
+        # a named source speaks within the next three paragraphs
+        LEAD + "Critics say the sale was rushed.\n\nThe deal closed on Monday.\n\n"
+        "Jo Ode, a fisherman, said the price was too low.",
+        # a profession with a record to check
+        LEAD + "Budget analysts had forecast a surplus for the port.",
+        # hearsay a named source nearby may have reported
+        "The Harbour Gazette said on Monday that the pier would close.\n\n"
+        "The skipper reportedly refused to sail.",
+        "The skipper is said to have refused to sail.\n\nThe Harbour Gazette said the "
+        "crew backed him.",
+        # a named reporter in the paragraph before
+        "Jo Ode, reporting for the Harbour Gazette, was on the quay.\n\n"
+        "The crowd reportedly booed the mayor.",
+        # a reader's letter, closed by a signature, voices the reader's hearsay
+        "It has been reported that the mayor sold his boat.\n\nHe should sell the pier "
+        "too.\n\nMaria Lopez.",
+        # a deck before the lead is part of the lead
+        "Skippers fear the worst.\n\nCritics say the harbour sale, agreed on Monday after "
+        "a long fight, was rushed through.",
+        # a label pinned on a group says whose label it is
+        LEAD + "The council passed a levy that critics called unfair.",
+        # a credited digest item, polls as a record, a group met before
+        LEAD + "Many are calling it the best regatta yet. [Harbour Wire]",
+        LEAD + "Polls show most skippers oppose the levy.",
+        LEAD + "Local experts doubt the pier will last.\n\nExperts said the pilings rotted.",
+        # a survey the story names answers "surveys suggest"
+        "A Harbour Trust survey asked 400 skippers.\n\nSurveys suggest most oppose the levy.",
     ],
 )
 def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
@@ -65,15 +102,19 @@ def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Rents have soared. Critics say the port is to blame.", [(3, 20)]),
-        ("The ferry was late again. Some say it is unsafe.", [(3, 27)]),
-        ("The ferry is expected to reopen in May.", [(3, 11)]),
-        ("Fares are expected to rise again in 2027.", [(3, 7)]),
-        ("Many economists say the levy will cut trade.", [(3, 1)]),
+        # below the lead, with no named source speaking in the next three paragraphs
+        (LEAD + "Rents have soared. Critics say the port is to blame.", [(5, 20)]),
+        (LEAD + "The ferry was late again. Some say it is unsafe.", [(5, 27)]),
+        (LEAD + "Many economists say the levy will cut trade.", [(5, 1)]),
+        # a consensus, or a shift in one, that nobody is named for
         ("The levy is widely expected to pass.", [(3, 10)]),
-        ("The Harbour Trust is expected to sell the pier.", [(3, 19)]),
+        ("The Harbour Trust is now expected to sell the pier.", [(3, 19)]),
+        # hearsay with no named source in the paragraph, the one before or the next two
         ("The skipper reportedly refused to sail.", [(3, 13)]),
-        ("Harbour Row: Some Say the Port Is Doomed\n\nThe port lost money.", [(3, 14)]),
+        ("The skipper is said to have refused to sail.", [(3, 13)]),
+        ("The pier is regarded as the oldest on the coast.", [(3, 10)]),
+        # evidence from no study the story names
+        ("The levy passed. Surveys suggest most skippers oppose it.", [(3, 18)]),
     ],
 )
 def test_vague_attribution_is_still_found(lint, body, expected):

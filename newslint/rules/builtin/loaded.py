@@ -22,26 +22,32 @@ REASONS = {
 }
 SAID = {"VBD": "said", "VBN": "said", "VBZ": "says", "VBG": "saying"}
 FIRST_PERSON = frozenset({"i", "we"})
+NEARBY = 6  # sentences after a claim that may answer it: about two short paragraphs
 
 
 class LoadedSaidVerb(Rule):
     """Flags a reporting verb that takes sides: claimed, revealed, slammed, boasted.
 
-    "Said" is neutral. "Claimed" about an opinion or a contested fact hints the
-    speaker is lying; "revealed" before a plain quote tells the reader it is a
-    disclosure, and true; "slammed" and "boasted" dramatise. Only verbs that report
-    what someone said count: not "claimed responsibility", "claimed victory" or
-    "claim" as a noun, nor a claim in a lawsuit or a court ("the suit claims"), a
-    claim the writer calls false ("falsely claimed"), or what a document or an
-    investigation revealed. "Alleged" is the careful verb for an accusation, and
-    "insisted", "confirmed", "acknowledged" and "admitted" read as fair in edited
+    "Said" is neutral. "Claimed" about an opinion or a contested fact hints the speaker
+    is lying; "revealed" before a plain quote tells the reader it is a disclosure, and
+    true; "slammed" and "boasted" dramatise. Only verbs that report what someone said
+    count: not "claimed responsibility", "claimed victory" or "claim" as a noun (",
+    claims that the audit could not confirm": a verb joined by a bare comma with no
+    subject of its own), nor a claim in a lawsuit or a court ("the suit claims"), a
+    claim the writer calls false ("falsely claimed"), or what a document, an ad or an
+    investigation claimed or revealed. "Alleged" is the careful verb for an accusation,
+    and "insisted", "confirmed", "acknowledged" and "admitted" read as fair in edited
     copy, so they are not flagged. Nor is a claim the copy itself settles: in its
-    sentence ("she misspoke when she claimed", "ridiculously claimed"), in a bare
-    denial right after it ("(He was not.)") or in another named party's rebuttal in
-    the next sentence ("The museum said it had never made an offer"). A text does not
-    speak with feeling, so "a tweet that blasts the plan" is not flagged, and a verb
-    of manner ("boasted", "scoffed") beside a quote of the words themselves describes
-    a tone the reader can hear.
+    sentence ("she misspoke when she claimed", "ridiculously claimed"), in a bare denial
+    or the writer's own evidence right after it ("(He was not.)", "In fact, …", "But
+    records show …") or in another named party's rebuttal, in the next sentence ("The
+    museum said it had never made an offer") or, for a denial or a verdict, up to two
+    paragraphs on ("PolitiFact rated it false"). A text does not speak with feeling, so
+    "a tweet that blasts the plan" is not flagged, and an emotive verb ("slammed",
+    "boasted") beside a quote of the words themselves shows the reader what was said: a
+    quote in its sentence that no other verb reports, or one opening the next sentence
+    when the verb's own sentence words no charge. Only a paraphrase ("slammed the plan
+    as reckless") is flagged.
 
     Anti-pattern:
         The council claimed the cuts would save £2m.
@@ -63,9 +69,11 @@ class LoadedSaidVerb(Rule):
                 continue
             verb, speaker = block.doc[act.verb], block.doc[act.head]
             quoted = _quotes_in_sentence(analysis, verb, act)
-            if _loaded(verb, speaker, act, quoted) and not _denied_next(
-                analysis, block, verb, speaker
-            ):
+            if not _loaded(verb, speaker, act, quoted):
+                continue
+            if act.verb_class == "emotive" and _quote_beside(analysis, block, verb):
+                continue
+            if not _answered(analysis, block, verb, speaker):
                 yield self._finding(analysis, verb, act)
 
     def _finding(self, analysis: Analysis, verb: Token, act: SpeechAct) -> Finding:
@@ -86,9 +94,11 @@ def _loaded(verb: Token, speaker: Token, act: SpeechAct, quoted: bool) -> bool:
         return False
     if act.verb_class == "endorsing":  # "revealed: '…'", not "the report revealed"
         return act.kind is not Kind.ATTRIBUTION_NOUN
+    if _text_speaks(verb, speaker):
+        return False
     if act.verb_class == "emotive":
-        return not (_text_speaks(verb, speaker) or _tone_shown(verb, quoted))
-    return not (_legal(verb) or _settled(verb))
+        return True  # unless the words themselves are beside it: see _quote_beside
+    return _has_subject(verb) and not (_legal(verb) or _settled(verb))
 
 
 def _quotes_in_sentence(analysis: Analysis, verb: Token, act: SpeechAct) -> bool:
@@ -129,7 +139,10 @@ def _text_speaks(verb: Token, speaker: Token) -> bool:
     """The speaker is a text, a tweet or a statement ("a tweet that blasts her")."""
     if speaker.tag_ == "WDT" and verb.dep_ == "relcl":
         speaker = verb.head
-    return speaker.lemma_.lower() in default_lexicon().attribution_nouns
+    lemma = speaker.lemma_.lower()
+    return lemma in default_lexicon().attribution_nouns or lemma in words(
+        "sourcing", "loaded-verbs", "media"
+    )
 
 
 def _settled(verb: Token) -> bool:
@@ -141,10 +154,64 @@ def _settled(verb: Token) -> bool:
     )
 
 
-def _tone_shown(verb: Token, quoted: bool) -> bool:
-    """A verb of manner ("boasted", "scoffed") beside a quote of the words themselves:
-    the reader can hear the tone, so the verb describes rather than judges."""
-    return quoted and verb.lemma_.lower() in words("sourcing", "loaded-verbs", "tone")
+def _quote_beside(analysis: Analysis, block: AnalysedBlock, verb: Token) -> bool:
+    """The words themselves are beside the verb, so "slammed" describes rather than
+    judges: a quote in its sentence that no other reporting verb speaks ("slammed the
+    plan as "a farce"", not "slammed him for saying "…""), or a quote opening the next
+    sentence when the verb's own sentence paraphrases no charge ("hit out at the board.
+    "They sold us a wreck," he said.")."""
+    start = block.offset(verb.sent[0])
+    end = block.offset(verb.sent[-1]) + len(verb.sent[-1].text)
+    for q in analysis.quotes.quotes:
+        token = block.token_at(q.open + q.width) if start <= q.open < end else None
+        if token is not None and not _spoken_by_other(token, verb):
+            return True
+    following = _next_sentence(analysis, block, verb)
+    if following is None or _charge_paraphrased(verb):
+        return False
+    owner = block if following.doc is block.doc else analysis.blocks[block.index + 1]
+    opening = owner.offset(following[0])
+    return any(q.open == opening for q in analysis.quotes.quotes)
+
+
+def _spoken_by_other(token: Token, verb: Token) -> bool:
+    """Another reporting verb between the token and the verb speaks it: the token is in
+    that verb's clause ("for saying that it was "…""), not its object ("for promoting
+    "…"", the slammer's own words)."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor == verb:
+            return False
+        if (
+            child.dep_ in ("ccomp", "parataxis")
+            and ancestor.pos_ == "VERB"
+            and default_lexicon().reporting_class(ancestor.lemma_)
+        ):
+            return True
+        child = ancestor
+    return False
+
+
+def _charge_paraphrased(verb: Token) -> bool:
+    """The verb's sentence words the charge itself: "slammed the plan as reckless"."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "oprd", "acomp")
+        or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
+        for c in verb.children
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    """The verb has a speaker of its own: not a noun misread as a verb (", claims that
+    the audit could not confirm"), which a bare comma joins with no subject and no
+    "and"."""
+    if verb.tag_.startswith("NN"):
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if not any(c.dep_ in ("cc", "preconj") for c in verb.head.children):
+            return False
+        verb = verb.head
+    return True
 
 
 def _next_sentence(analysis: Analysis, block: AnalysedBlock, verb: Token) -> Span | None:
@@ -156,25 +223,75 @@ def _next_sentence(analysis: Analysis, block: AnalysedBlock, verb: Token) -> Spa
     return next(iter(doc.sents), None) if doc is not None else None
 
 
-def _denied_next(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: Token) -> bool:
-    """The next sentence settles the claim: a bare denial ("(He was not.)") or another
-    named party's rebuttal ("The museum denied it", "The museum said it had never …")."""
+def _answered(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: Token) -> bool:
+    """The copy answers the claim: a bare denial, the writer's evidence or another named
+    party saying it is not so in the next sentence ("(He was not.)", "In fact, …", "But
+    records show …", "The museum said it had never …"), or a named party's denial or
+    verdict in the next few sentences, up to two paragraphs on ("The museum denied
+    it", "PolitiFact rated it false")."""
     following = _next_sentence(analysis, block, verb)
     if following is None:
         return False
     if speaker.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":  # "Obama, who claimed"
         speaker = verb.head
-    bare = [t.dep_ for t in following if not t.is_punct]
-    if bare == ["nsubj", "ROOT", "neg"]:
+    if _countered(following) or _says_not(following, speaker):
         return True
-    negated = any(t.dep_ == "neg" for t in following)
+    return any(_rebuts(sent, speaker) for sent in _nearby(analysis, block, verb))
+
+
+def _countered(sent: Span) -> bool:
+    """A bare denial ("(He was not.)") or the writer's evidence ("In fact, …", "But
+    records show …")."""
+    if [t.dep_ for t in sent if not t.is_punct] == ["nsubj", "ROOT", "neg"]:
+        return True
+    opening = " ".join(t.lower_ for t in sent if not t.is_punct)
+    for lead in ("but ", "yet "):
+        opening = opening.removeprefix(lead)
+    if any(
+        f"{opening} ".startswith(f"{phrase} ")
+        for phrase in words("sourcing", "loaded-verbs", "countered")
+    ):
+        return True
+    return any(t.lemma_.lower() == "show" and _evidence_shows(t) for t in sent)
+
+
+def _evidence_shows(show: Token) -> bool:
+    """ "Records show …", "a review seems to show …": evidence is the subject."""
+    heads = (show, show.head) if show.dep_ == "xcomp" else (show,)
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in words("sourcing", "loaded-verbs", "evidence")
+        for head in heads
+        for c in head.children
+    )
+
+
+def _nearby(analysis: Analysis, block: AnalysedBlock, verb: Token) -> list[Span]:
+    """The next few sentences, to the end of the paragraph after next at most."""
+    sents = [s for s in verb.doc.sents if s.start >= verb.sent.end]
+    for following in analysis.blocks[block.index + 1 : block.index + 3]:
+        if following.doc is not None:
+            sents.extend(following.doc.sents)
+    return sents[:NEARBY]
+
+
+def _says_not(sent: Span, speaker: Token) -> bool:
+    """A named party other than the claimant says it is not so."""
+    return any(t.dep_ == "neg" for t in sent) and any(
+        _named_subject(t, speaker) and t.lemma_.lower() == "say" for t in sent
+    )
+
+
+def _rebuts(sent: Span, speaker: Token) -> bool:
+    """A named party other than the claimant denies it or rates it false ("PolitiFact
+    deemed the claim false")."""
+    verdict = any(t.lower_ in words("sourcing", "loaded-verbs", "verdicts") for t in sent)
     return any(
         _named_subject(t, speaker)
         and (
             t.lemma_.lower() in words("sourcing", "loaded-verbs", "rebuttals")
-            or (negated and t.lemma_.lower() == "say")
+            or (verdict and t.lower_ in words("sourcing", "loaded-verbs", "verdict-verbs"))
         )
-        for t in following
+        for t in sent
     )
 
 

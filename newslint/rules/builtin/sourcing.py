@@ -20,8 +20,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CREDIT_WORDS = 8
-# How many paragraphs after "experts say" may name the expert and still answer the query.
-LATER_PARAGRAPHS = 2
+# Fewer words than this in a first body block make it a deck or byline, not the lead.
+LEAD_WORDS = 15
+# A reader's signature: a name of at most this many words, within this many paragraphs.
+SIGNATURE_WORDS = 4
+SIGNATURE_AFTER = 3
+# How many paragraphs after "experts say" a named source may speak and answer the query.
+LATER_PARAGRAPHS = 3
+# How many paragraphs before and after "reportedly" may name who reported it.
+SOURCE_BEFORE = 2
+SOURCE_AFTER = 2
 # A digest item's closing credit: "… [Reuters]", then the next item or the end.
 CREDIT = re.compile(r"\[[A-Z][^\]]{0,40}\](?=\s*(?:$|[A-Z]))")
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "other", "others"})
@@ -51,21 +59,24 @@ def _named(token: Token) -> bool:
 class VagueAttribution(Rule):
     """Flags attribution to nobody in particular.
 
-    "It is believed", "is expected to", "critics say", "studies show" and
+    "It is believed", "is widely expected to", "critics say", "studies show" and
     "reportedly" tell the reader someone stands behind a claim without saying
     who. Name the source, or say plainly that it is our own judgement.
 
-    Not flagged: a group the sentence picks out ("some of the delegates", "critics
-    who sat on the panel") or that the sentence before names ("Billionaires disagree.
-    Some argue …"), a group named later in the paragraph or whose point a named
-    person, body or study gives in the next two, vague words inside someone else's
-    reported speech, "known as", headlines' passives, "is expected to" that reports a
-    schedule, a duty or a past expectation, sits in a relative clause, has neither a
-    date, a named subject nor "widely", or that a forecast next to it attributes, and
-    "reportedly" in a paragraph that names who reported it.
+    Not flagged: "reportedly", "is said to", "is regarded as" where a named source
+    speaks (or a credit line closes) in the paragraph or the two before or after;
+    "studies show" in a story that names a study, survey or pollster; a vague group in
+    the headline, deck or lead (they sum up critics named lower down), followed within
+    three paragraphs by a named source, picked out by the sentence ("some of the
+    delegates", "budget analysts") or the sentence before ("Billionaires disagree. Some
+    argue …"), met before in the story, or pinning a label ("a bill critics called
+    unfair"); vague words inside someone else's reported speech; "known as"; and a plain
+    "is expected to" (a schedule, a sum, a forecast whose basis the story gives): only a
+    consensus ("widely", "generally") or a shift in one ("now") is queried, and not in a
+    relative clause, as a past expectation, or next to a forecast that says whose it is.
 
     Anti-pattern:
-        The bridge is expected to reopen in May. Critics say the repairs were rushed.
+        The bridge is widely expected to reopen in May. Critics say the repairs were rushed.
 
     Best practice:
         The bridge will reopen in May, the highways agency said. Two local
@@ -79,9 +90,9 @@ class VagueAttribution(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         for block in analysis.blocks:
-            if block.doc is None:
+            if block.doc is None or _letter(analysis, block):
                 continue
-            spans = [] if block.block.is_title else self._agentless(block)
+            spans = [] if block.block.is_title else self._agentless(analysis, block)
             spans += self._adverbs(analysis, block)
             for start, end in spans:
                 if _writer_voice(analysis, start):
@@ -97,8 +108,9 @@ class VagueAttribution(Rule):
         message = f"'{span}' attributes to nobody in particular; name the source"
         return self.finding(analysis, start, end, message)
 
-    def _agentless(self, block: AnalysedBlock) -> list[tuple[int, int]]:
-        """Passive "is believed to", "it is understood that", with no "by …"."""
+    def _agentless(self, analysis: Analysis, block: AnalysedBlock) -> list[tuple[int, int]]:
+        """Passive "is believed to", "it is understood that", with no "by …" and no named
+        source near it; "is expected to" only as a consensus ("widely")."""
         assert block.doc is not None
         participles = words("sourcing", "vague-attribution", "agentless")
         found = []
@@ -113,19 +125,23 @@ class VagueAttribution(Rule):
                 continue
             if token.lemma_ == "expect" and not _forecast(block, token, aux):
                 continue
+            hearsay = token.lemma_ in words("sourcing", "vague-attribution", "hearsay")
+            if hearsay and _sourced_nearby(analysis, block):
+                continue
             last = following if following.lower_ != "as" else token
             found.append((block.offset(aux), block.offset(last) + len(last.text)))
         return found
 
     def _adverbs(self, analysis: Analysis, block: AnalysedBlock) -> list[tuple[int, int]]:
-        """ "Reportedly", unless the paragraph (for a headline, the story's first) names
-        who reported it."""
+        """ "Reportedly", unless the paragraph or the two before or after (for a
+        headline, the story's first) name a source."""
         assert block.doc is not None
         adverbs = words("sourcing", "vague-attribution", "adverbs")
         return [
             (block.offset(t), block.offset(t) + len(t.text))
             for t in block.doc
-            if t.lower_ in adverbs and not _names_a_source(analysis, block, t)
+            if t.lower_ in adverbs
+            and not (_credit_line(block, t) or _sourced_nearby(analysis, block))
         ]
 
     def _vague_speaker(self, analysis: Analysis, block: AnalysedBlock, act: SpeechAct) -> bool:
@@ -134,8 +150,9 @@ class VagueAttribution(Rule):
         no claim), in our own words."""
         assert block.doc is not None
         head, verb = block.doc[act.head], block.doc[act.verb]
-        if not act.region or head.lemma_.lower() not in words(
-            "sourcing", "vague-attribution", "vague-speakers"
+        study = head.lemma_.lower() in words("sourcing", "vague-attribution", "studies")
+        if not act.region or not (
+            study or head.lemma_.lower() in words("sourcing", "vague-attribution", "vague-speakers")
         ):
             return False
         if head.dep_ not in SUBJECT_DEPS or head.head.i != verb.i:
@@ -148,8 +165,18 @@ class VagueAttribution(Rule):
             return False  # "She said critics are wrong": the named speaker's words
         if not self._nobody_in_particular(head) or _terminology(verb):
             return False
-        if head.lower_ in VAGUE_DETERMINERS:
-            return not _group_in_context(analysis, block, head)
+        if any(c.dep_ == "compound" for c in head.children) or CREDIT.search(block.block.text):
+            return False  # "budget analysts", "exit polls": a record to check; a credited item
+        if study:
+            return not _study_named(analysis)
+        if _lead(analysis, block) or verb.lemma_ in words(
+            "sourcing", "vague-attribution", "labelling"
+        ):
+            return False  # a lead sums up critics named lower down
+        if _met_before(analysis, block, head):
+            return False  # "Experts said …" again: the query belongs to the first mention
+        if head.lower_ in VAGUE_DETERMINERS and _group_in_context(analysis, block, head):
+            return False
         return not _named_later(analysis, block, head)
 
     def _nobody_in_particular(self, head: Token) -> bool:
@@ -164,12 +191,16 @@ class VagueAttribution(Rule):
 
 
 def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:
-    """ "The plant is expected to close": our own unsourced forecast. Not "was expected"
-    (a past expectation), "might be expected" (reasoning), "delegates are expected to
-    vote" (a duty), a schedule ("is expected to speak at 10am"), one a forecast next to
-    it attributes, or one in a digest item credited to a wire service."""
+    """ "The plant is widely expected to close": a consensus nobody is named for. Not a
+    plain "is expected to" (a schedule, a sum from the story's figures, a forecast whose
+    basis the story gives), "was expected" (a past expectation), "might be expected"
+    (reasoning), one in a relative clause, one a forecast next to it attributes, or one in
+    a digest item credited to a wire service."""
     assert block.doc is not None
-    if _credit_line(block, participle):
+    consensus = words("sourcing", "vague-attribution", "consensus")
+    if not any(c.lower_ in consensus for c in participle.children) or _credit_line(
+        block, participle
+    ):
         return False
     verb = next((c for c in participle.children if c.dep_ == "xcomp"), None)
     if verb is not None and verb.lemma_ in words("sourcing", "vague-attribution", "scheduled"):
@@ -180,14 +211,6 @@ def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:
     subject = next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and subject.tag_ in ("WP", "WDT"):
         return False  # "the final, which is expected to draw crowds": background, not news
-    dated = any(t.ent_type_ in ("DATE", "TIME") and t.dep_ != "amod" for t in participle.subtree)
-    if subject is not None and _generic_plural(_antecedent(subject)) and not dated:
-        return False  # but "fares are expected to rise in 2027" is a forecast
-    widely = any(
-        c.lower_ in words("sourcing", "vague-attribution", "consensus") for c in participle.children
-    )
-    if not (dated or widely or (subject is not None and _named(_antecedent(subject)))):
-        return False  # "the change is expected to play out": no one's forecast to query
     return not any(_says_who_expects(block, participle, act) for act in block.acts)
 
 
@@ -202,24 +225,6 @@ def _says_who_expects(block: AnalysedBlock, participle: Token, act: SpeechAct) -
     future = words("sourcing", "vague-attribution", "forecast-words")
     return verb.lemma_ in words("sourcing", "vague-attribution", "forecast-verbs") and any(
         block.doc[i].lower_ in future for i in act.region
-    )
-
-
-def _antecedent(subject: Token) -> Token:
-    """What "they" stands for: "agencies need not find all; rather, they are expected
-    to …"."""
-    if subject.lower_ == "they":
-        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ in SUBJECT_DEPS]
-        plural = [t for t in earlier if t.tag_ in ("NNS", "NNPS")]
-        return plural[-1] if plural else subject
-    return subject
-
-
-def _generic_plural(noun: Token) -> bool:
-    """ "Agencies are expected to …", "things that are expected to happen": a rule or a
-    generality about a kind, not a forecast about particular ones."""
-    return noun.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "amod", "nummod", "poss", "compound", "prep") for c in noun.children
     )
 
 
@@ -260,14 +265,16 @@ def _group_in_context(analysis: Analysis, block: AnalysedBlock, pronoun: Token) 
 
 def _named_later(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
     """ "Experts expect … election law expert Jo Ode tweeted": the paragraph, or the
-    next two, names one of the group; the paragraph goes on to quote a named speaker
-    ("Some observers say … 'It can work,' said Jo Ode, a critic."); or one of the next
-    two paragraphs gives a named person, body or study's account."""
+    next three, names one of the group; or a named person, body or study speaks after it
+    in the paragraph or in the next three, perhaps to make the group's point."""
     following = [t for t in head.doc if t.i > head.i]
     after = analysis.blocks[block.index + 1 : block.index + 1 + LATER_PARAGRAPHS]
     for later in after:
         following += list(later.doc) if later.doc is not None else []
-    named_account = any(_names(analysis, act) for later in after for act in later.acts)
+    start = block.offset(head)
+    named_account = any(
+        _names(analysis, act) for act in block.acts if act.speaker[0] > start
+    ) or any(_names(analysis, act) for later in after for act in later.acts)
     return (
         named_account
         or _quotes_a_name(analysis, block, block.offset(head))
@@ -282,20 +289,84 @@ def _named_later(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
     )
 
 
+def _letter(analysis: Analysis, block: AnalysedBlock) -> bool:
+    """A reader's letter or comment: a signature line (a name alone) closes it within the
+    next few paragraphs. Readers' hearsay is theirs to voice."""
+    after = [b for b in analysis.body() if b.index > block.index][:SIGNATURE_AFTER]
+    return any(_signature(b) for b in after)
+
+
+def _signature(block: AnalysedBlock) -> bool:
+    names = [t for t in block.doc or [] if t.is_alpha]
+    return (
+        0 < len(names) <= SIGNATURE_WORDS
+        and all(t.pos_ == "PROPN" for t in names)
+        and any(t.ent_type_ == "PERSON" for t in names)
+    )
+
+
+def _lead(analysis: Analysis, block: AnalysedBlock) -> bool:
+    """The headline, a deck or byline, or the story's first full paragraph, which sum up
+    what comes lower down."""
+    if block.block.is_title:
+        return True
+    for earlier in analysis.body():
+        if earlier.index >= block.index:
+            return True
+        if len(WORD.findall(earlier.block.text)) >= LEAD_WORDS:
+            return False
+    return False
+
+
+def _met_before(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
+    """The story has spoken of the same group before: "legal experts said …", then
+    "experts said"."""
+    earlier = [t for b in analysis.body() if b.index < block.index and b.doc for t in b.doc]
+    earlier += [t for t in head.doc if t.i < head.i]
+    return head.lower_ not in VAGUE_DETERMINERS and any(t.lemma_ == head.lemma_ for t in earlier)
+
+
+def _study_named(analysis: Analysis) -> bool:
+    """The story names a study, survey or pollster somewhere: "a Harbour Trust survey",
+    "the study by Saltby University"."""
+    studies = words("sourcing", "vague-attribution", "named-studies")
+    return any(
+        t.lemma_.lower() in studies and (any(_named(n) for n in t.subtree) or _named(t.head))
+        for b in analysis.blocks
+        if b.doc is not None
+        for t in b.doc
+    )
+
+
 def _quotes_a_name(analysis: Analysis, block: AnalysedBlock, start: int) -> bool:
     """A quote later in the paragraph whose speaker is named."""
     acts = [q.act for q in analysis.quotes.quotes if start < q.open < block.block.end]
     return any(act is not None and _names(analysis, act) for act in acts)
 
 
-def _names_a_source(analysis: Analysis, block: AnalysedBlock, token: Token) -> bool:
-    """The paragraph credits a named source ("the Ledger reported", "according to
-    Reuters", a line that closes with "[Reuters]"); a headline's credit is in the
-    story's first paragraph."""
+def _sourced_nearby(analysis: Analysis, block: AnalysedBlock) -> bool:
+    """A named source speaks, or a credit line closes, in the paragraph or the two before or
+    after: they may be who reported it ("the Ledger reported", "according to
+    Reuters", "… [Reuters]"). A headline's are the story's first paragraphs."""
     if block.block.is_title:
-        first = analysis.body()[:1]
-        return any(CREDIT.search(b.block.text) or _named_act(analysis, b) for b in first)
-    return _credit_line(block, token) or _named_act(analysis, block)
+        near = analysis.body()[: SOURCE_AFTER + 1]
+    else:
+        body = analysis.body()
+        at = next(i for i, b in enumerate(body) if b is block)
+        near = body[max(at - SOURCE_BEFORE, 0) : at + SOURCE_AFTER + 1]
+    return any(
+        CREDIT.search(b.block.text) or _named_act(analysis, b) or _named_reporter(b) for b in near
+    )
+
+
+def _named_reporter(block: AnalysedBlock) -> bool:
+    """ "Jo Ode, reporting for the Gazette, saw it": a reporter or outlet named as who
+    reports."""
+    hearsay = words("sourcing", "vague-attribution", "hearsay")
+    return block.doc is not None and any(
+        t.pos_ == "VERB" and t.lemma_ in hearsay and any(_named(n) for n in [t.head, *t.children])
+        for t in block.doc
+    )
 
 
 def _names(analysis: Analysis, act: SpeechAct) -> bool:

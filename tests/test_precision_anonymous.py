@@ -93,6 +93,9 @@ LEAD = "The town council sold the old harbour to a private trust on Monday for t
         LEAD + "Local experts doubt the pier will last.\n\nExperts said the pilings rotted.",
         # a survey the story names answers "surveys suggest"
         "A Harbour Trust survey asked 400 skippers.\n\nSurveys suggest most oppose the levy.",
+        # the agency that reported it is named in the next paragraph
+        LEAD + "Reports indicate the buyer plans a marina.\n\nThe Harbour Wire reported the "
+        "plan on Sunday, citing the trust's filings.",
     ],
 )
 def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
@@ -115,6 +118,7 @@ def test_attributed_named_or_not_attributing_is_not_vague(lint, body):
         ("The pier is regarded as the oldest on the coast.", [(3, 10)]),
         # evidence from no study the story names
         ("The levy passed. Surveys suggest most skippers oppose it.", [(3, 18)]),
+        (LEAD + "Reports indicate the buyer plans a marina.", [(5, 1)]),
     ],
 )
 def test_vague_attribution_is_still_found(lint, body, expected):

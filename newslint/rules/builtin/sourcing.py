@@ -65,7 +65,8 @@ class VagueAttribution(Rule):
 
     Not flagged: "reportedly", "is said to", "is regarded as" where a named source
     speaks (or a credit line closes) in the paragraph or the two before or after;
-    "studies show" in a story that names a study, survey or pollster; a vague group in
+    "studies show" in a story that names a study, survey or pollster, and "reports
+    indicate" there too or with a named source as near as for "reportedly"; a vague group in
     the headline, deck or lead (they sum up critics named lower down), followed within
     three paragraphs by a named source, picked out by the sentence ("some of the
     delegates", "budget analysts") or the sentence before ("Billionaires disagree. Some
@@ -168,7 +169,8 @@ class VagueAttribution(Rule):
         if any(c.dep_ == "compound" for c in head.children) or CREDIT.search(block.block.text):
             return False  # "budget analysts", "exit polls": a record to check; a credited item
         if study:
-            return not _study_named(analysis)
+            hearsay = head.lemma_ in words("sourcing", "vague-attribution", "hearsay")
+            return not (_study_named(analysis) or (hearsay and _sourced_nearby(analysis, block)))
         if _lead(analysis, block) or verb.lemma_ in words(
             "sourcing", "vague-attribution", "labelling"
         ):

@@ -132,6 +132,11 @@ def test_a_source_saying_i_does_not_make_a_story_opinion(tmp_path):
             "closing note on the writer, Dr. Tom J. Reyes",
         ),
         (
+            REPORT + "\nK. Lena Moss, a retired ferry captain who sailed the Saltby crossing "
+            "for twenty years, taught navigation at the county college.\n",
+            "closing note on the writer, K. Lena Moss",
+        ),
+        (
             "Walk to work\n\nIf you walk, your day starts well. You see the river and you "
             "meet your neighbours. The so-called new bridge will change that for us.\n",
             '"you" 5 times and "we" 1 time outside quotes',
@@ -338,3 +343,14 @@ def test_a_profiles_file_is_checked_like_a_config(tmp_path):
     message = f"{path}: profiles.x.rules.NL402.max-words: expected a positive integer"
     with pytest.raises(ConfigError, match=re.escape(message)):
         build_profile_rule_set(settings, base.registry, Overrides(), "x")
+
+
+def test_a_columnist_summing_up_the_mood_is_not_vague_attribution(tmp_path):
+    lead = "The town council sold the old pier to a private trust on Monday for two million.\n\n"
+    column = write(
+        tmp_path / "col.txt", "Pier talk\n\n" + lead + "Critics say the pier is past saving.\n"
+    )
+    news = run_cli("--format", "json", "--select", "NL102", str(column))
+    assert [(f["line"], f["column"]) for f in news.findings] == [(5, 1)]
+    opinion = run_cli("--format", "json", "--select", "NL102", "--profile", "opinion", str(column))
+    assert opinion.findings == []

@@ -42,8 +42,8 @@ SPEAKER_LABEL = re.compile(r"\s*(?:Q|A|[A-Z][A-Z.'’ -]*[A-Z])\s?:")
 # optional aside, then "is" and a role ("is a…", "is editor of…", "is Director at…"),
 # or a verb of the trade listed in the genre lexicon ("edits…").
 WRITER_NAME = (
-    r"\s*(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s)?[A-Z][a-z’'-]+(?:\s(?:[A-Z]\.|\([A-Z][a-z]+\)|"
-    r"[A-Z][a-z’'-]+)){0,3}\s[A-Z][a-z’'-]+),?(?:\s[^.,“”\"]{3,80},)?\s"
+    r"\s*(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Prof)\.\s)?(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s(?:[A-Z]\.|"
+    r"\([A-Z][a-z]+\)|[A-Z][a-z’'-]+)){0,3}\s[A-Z][a-z’'-]+),?(?:\s[^.,“”\"]{3,120},)?\s"
 )
 WRITER_ROLE = (
     r"is\s(?:an?|the)\s|is\s(?![\w-]+(?:ed|ing)\b)[\w-]+(?:\s[\w-]+){0,2}\s(?:of|at|for)\s"

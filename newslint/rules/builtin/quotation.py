@@ -156,12 +156,16 @@ def _unfamiliar(words: list[str]) -> bool:
     return word not in known and not all(part in known for part in word.split("-"))
 
 
+def _mid_sentence(before: str) -> bool:
+    """The text before a quote runs on in the same sentence."""
+    return bool(before.strip()) and not before.rstrip().endswith((".", "!", "?", ":"))
+
+
 def _quoted_term(words: list[str], before: str, in_title: bool) -> bool:
     """A phrase of several words quoted in the middle of a body sentence names a term of
     art, a plan or a label ("a 'super PAC'", "the 'road map'"); scare quotes mostly
     doubt one word."""
-    mid_sentence = bool(before.strip()) and not before.rstrip().endswith((".", "!", "?", ":"))
-    return len(words) > 1 and mid_sentence and not in_title
+    return len(words) > 1 and _mid_sentence(before) and not in_title
 
 
 @dataclass(frozen=True)
@@ -437,8 +441,7 @@ def _names_work(words: list[str], before: str) -> bool:
         return True
     significant = [w for w in words if w.casefold() not in lexicon.small_words] or words[:1]
     capitalised = all(w[0].isupper() for w in significant) and words[0][0].isupper()
-    mid_sentence = bool(before.strip()) and not before.rstrip().endswith((".", "!", "?", ":"))
-    return capitalised and (mid_sentence or len(significant) > 1)
+    return capitalised and (_mid_sentence(before) or len(significant) > 1)
 
 
 def _word_as_word(before: str, after: str) -> bool:

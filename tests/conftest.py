@@ -34,6 +34,16 @@ class Result:
         return [(f["line"], f["column"]) for f in self.findings if f["code"] == code]
 
 
+def found(lint, text: str, code: str) -> list[tuple[int, int, str]]:
+    """(line, column, flagged text) of each finding of ``code``."""
+    lines = text.splitlines()
+    return [
+        (f["line"], f["column"], lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1])
+        for f in lint(text, "--select", code).findings
+        if f["code"] == code
+    ]
+
+
 def run_cli(*args: str, stdin: bytes | None = None) -> Result:
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin

@@ -4,17 +4,9 @@ fires at its exact position."""
 
 import pytest
 
+from tests.conftest import found
+
 HEAD = "Harbour plan approved\n\n"  # line 1 is a headline, so body text starts on line 3
-
-
-def found(lint, text: str, code: str) -> list[tuple[int, int, str]]:
-    """(line, column, flagged text) of each finding of ``code``."""
-    lines = text.splitlines()
-    return [
-        (f["line"], f["column"], lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1])
-        for f in lint(text, "--select", code).findings
-        if f["code"] == code
-    ]
 
 
 # NL301 loaded-said-verb

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,32 @@ def run_cli(*args: str, stdin: bytes | None = None) -> Result:
     finally:
         sys.stdin = saved
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_process(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, timeout: float = 300
+) -> Result:
+    """Run the real CLI in a subprocess, as a user or a CI job would."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        cwd=cwd,
+        timeout=timeout,
+    )
+    return Result(
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+    )
+
+
+def assert_named_error(result: Result, *names: str) -> None:
+    """Exit 2, no traceback, and an error message naming each of ``names``."""
+    assert result.code == 2, (result.code, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    for name in names:
+        assert name in result.stderr, (name, result.stderr)
 
 
 @pytest.fixture

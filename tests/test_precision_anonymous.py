@@ -56,6 +56,7 @@ LEAD = "The town council sold the old harbour to a private trust on Monday for t
         "Although Ana Cruz says the ferry saved the town, others argue that it ruined the beach.",
         # a relative clause's forecast is background to the sentence's news
         "The ad will run during the regatta, which is expected to draw a large crowd.",
+        "The club raised its prices on the day the ferry is widely expected to be sold.",
         # an undated "is expected to" about nobody in particular is nobody's forecast
         "The change is expected to play out in several ways. Some skippers will earn more.",
         # a plain "is expected to": a schedule, a sum, a forecast with its basis given

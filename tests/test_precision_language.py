@@ -149,6 +149,7 @@ def test_of_course_inside_the_clause_is_judgement(lint):
         "Interestingly, the ferry company is run by a former fisherman.",
         # Certainty about the present or past, with its evidence after it.
         "The skipper was unquestionably the star of the regatta. Crowds chanted her name.",
+        "It is clear that the crew has no plan to stop. Its captain said they would sail on.",
         # The opening of a passage of analysis.
         "Make no mistake, this is a last roll of the dice for the ferry crew.",
         # A source's account: what a reporting verb reports, or what a source describes.
@@ -166,7 +167,7 @@ def test_evidence_asides_disclosures_and_reported_words_are_not_judgement(lint, 
         ("Some of the pilots, predictably, walked out.", 21, "predictably"),
         ("The mayor will undoubtedly win Tuesday's vote.", 16, "undoubtedly"),
         ("Undoubtedly, the pier will close before winter.", 1, "Undoubtedly"),
-        ("It is clear that the board never read the report.", 1, "It is clear that"),
+        ("It is clear that the board will never read the report.", 1, "It is clear that"),
     ],
 )
 def test_judgement_in_our_voice_still_fires(lint, sentence, column, span):

@@ -196,8 +196,8 @@ def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:
     """ "The plant is widely expected to close": a consensus nobody is named for. Not a
     plain "is expected to" (a schedule, a sum from the story's figures, a forecast whose
     basis the story gives), "was expected" (a past expectation), "might be expected"
-    (reasoning), one in a relative clause, one a forecast next to it attributes, or one in
-    a digest item credited to a wire service."""
+    (reasoning), one in a relative clause (with or without its "that"), one a forecast
+    next to it attributes, or one in a digest item credited to a wire service."""
     assert block.doc is not None
     consensus = words("sourcing", "vague-attribution", "consensus")
     if not any(c.lower_ in consensus for c in participle.children) or _credit_line(
@@ -211,9 +211,19 @@ def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:
     if aux.tag_ == "VBD" or any(c.tag_ == "MD" or c.lemma_ == "have" for c in auxiliaries):
         return False
     subject = next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None and subject.tag_ in ("WP", "WDT"):
+    if subject is not None and (subject.tag_ in ("WP", "WDT") or _contact_clause(subject)):
         return False  # "the final, which is expected to draw crowds": background, not news
     return not any(_says_who_expects(block, participle, act) for act in block.acts)
+
+
+def _contact_clause(subject: Token) -> bool:
+    """A relative clause without its "that" ("on the night she is widely expected to
+    win"): the clause's subject follows straight after a common noun it describes."""
+    first = min(subject.subtree, key=lambda t: t.i)
+    if first.i == 0:
+        return False
+    before = first.nbor(-1)
+    return before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "attr")
 
 
 def _says_who_expects(block: AnalysedBlock, participle: Token, act: SpeechAct) -> bool:

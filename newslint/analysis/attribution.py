@@ -59,13 +59,47 @@ class SpeechAct:
 
 def speech_acts(doc: Doc, lexicon: Lexicon, base: int) -> list[SpeechAct]:
     """Every speech act in a block's doc; ``base`` is the block's source offset."""
-    return [act for sentence in doc.sents for act in _sentence_acts(sentence, lexicon, base)]
+    tree = _Subtrees(doc)
+    return [act for sentence in doc.sents for act in _sentence_acts(sentence, lexicon, base, tree)]
 
 
-def _sentence_acts(sentence: Span, lexicon: Lexicon, base: int) -> Iterator[SpeechAct]:
+class _Subtrees:
+    """Every token's subtree in one doc, as a slice of one depth-first order of its tokens.
+
+    Built once per doc, so a long sentence with many reporting verbs costs a slice per
+    verb, not a walk of spaCy's tree (a Python object per token) for each."""
+
+    def __init__(self, doc: Doc) -> None:
+        heads = [t.head.i for t in doc]
+        children: list[list[int]] = [[] for _ in heads]
+        for i, head in enumerate(heads):
+            if head != i:
+                children[head].append(i)
+        self.order: list[int] = []
+        self.start = [0] * len(heads)
+        self.end = [0] * len(heads)
+        stack = [i for i, head in enumerate(heads) if head == i]
+        while stack:
+            node = stack.pop()
+            if node < 0:  # every descendant of ~node is placed
+                self.end[~node] = len(self.order)
+                continue
+            self.start[node] = len(self.order)
+            self.order.append(node)
+            stack.append(~node)
+            stack.extend(children[node])
+
+    def of(self, token: Token) -> list[int]:
+        """Indices of ``token`` and all its descendants."""
+        return self.order[self.start[token.i] : self.end[token.i]]
+
+
+def _sentence_acts(
+    sentence: Span, lexicon: Lexicon, base: int, tree: _Subtrees
+) -> Iterator[SpeechAct]:
     for token in sentence:
-        act = _source_phrase(token, sentence, base) or _reporting_verb(
-            token, sentence, lexicon, base
+        act = _source_phrase(token, sentence, base, tree) or _reporting_verb(
+            token, sentence, lexicon, base, tree
         )
         if act is not None:
             yield act
@@ -77,43 +111,41 @@ def _bounds(tokens: list[Token], base: int) -> tuple[int, int]:
     return base + first.idx, base + last.idx + len(last.text)
 
 
-def _indices(tokens: Iterator[Token] | list[Token]) -> set[int]:
-    return {t.i for t in tokens}
+def _sentence_region(sentence: Span, source: Token, tree: _Subtrees) -> frozenset[int]:
+    return frozenset(range(sentence.start, sentence.end)).difference(tree.of(source))
 
 
-def _sentence_region(sentence: Span, source: Token) -> frozenset[int]:
-    return frozenset(_indices(iter(sentence)) - _indices(source.subtree))
-
-
-def _phrase_act(sentence: Span, source: Token, cue: list[Token], base: int) -> SpeechAct:
+def _phrase_act(
+    sentence: Span, source: Token, cue: list[Token], base: int, tree: _Subtrees
+) -> SpeechAct:
     return SpeechAct(
         Kind.ACCORDING_TO,
         _bounds(list(source.subtree), base),
         _bounds(cue, base),
         None,
         (sentence.start, sentence.end),
-        _sentence_region(sentence, source),
+        _sentence_region(sentence, source, tree),
         source.i,
         cue[0].i,
     )
 
 
-def _source_phrase(token: Token, sentence: Span, base: int) -> SpeechAct | None:
+def _source_phrase(token: Token, sentence: Span, base: int, tree: _Subtrees) -> SpeechAct | None:
     """ "according to X", "citing X", "as X put it", "in X's words"."""
     lower = token.lower_
     if lower == "according":
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        return _phrase_act(sentence, source, [token, to], base) if source and to else None
+        return _phrase_act(sentence, source, [token, to], base, tree) if source and to else None
     if lower == "citing":
         source = next((c for c in token.children if c.dep_ == "dobj"), None)
-        return _phrase_act(sentence, source, [token], base) if source else None
+        return _phrase_act(sentence, source, [token], base, tree) if source else None
     if lower == "words" and token.head.lower_ == "in":
         source = next((c for c in token.children if c.dep_ == "poss"), None)
-        return _phrase_act(sentence, source, [token.head, token], base) if source else None
+        return _phrase_act(sentence, source, [token.head, token], base, tree) if source else None
     if token.lemma_ == "put" and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
         source = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return _phrase_act(sentence, source, [token], base) if source else None
+        return _phrase_act(sentence, source, [token], base, tree) if source else None
     return None
 
 
@@ -147,7 +179,9 @@ def _borrows_subject(verb: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp")
 
 
-def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) -> SpeechAct | None:
+def _reporting_verb(
+    verb: Token, sentence: Span, lexicon: Lexicon, base: int, tree: _Subtrees
+) -> SpeechAct | None:
     if verb.pos_ != "VERB":
         return None
     verb_class = _verb_class(verb, lexicon)
@@ -156,7 +190,7 @@ def _reporting_verb(verb: Token, sentence: Span, lexicon: Lexicon, base: int) ->
         return None
     words = [speaker] if verb.dep_ == "acl" else list(speaker.subtree)
     kind = _kind(speaker, lexicon)
-    region = _region(verb, speaker, lexicon)
+    region = _region(verb, speaker, lexicon, tree)
     return SpeechAct(
         kind,
         _bounds(words, base),
@@ -180,15 +214,15 @@ def _kind(speaker: Token, lexicon: Lexicon) -> Kind:
     return Kind.REPORTED_SPEECH
 
 
-def _region(verb: Token, speaker: Token, lexicon: Lexicon) -> frozenset[int]:
+def _region(verb: Token, speaker: Token, lexicon: Lexicon, tree: _Subtrees) -> frozenset[int]:
     """The tokens the verb attributes: its report, or the clause it interrupts."""
     if verb.dep_ == "parataxis" or _is_as_clause(verb):
-        return frozenset(_indices(verb.head.subtree) - _indices(verb.subtree))
+        return frozenset(tree.of(verb.head)).difference(tree.of(verb))
     if not _has_report(verb, speaker, lexicon):
-        if _is_trailing(verb, speaker):
-            return frozenset(_indices(verb.head.subtree) - _indices(verb.subtree))
+        if _is_trailing(verb, speaker, tree):
+            return frozenset(tree.of(verb.head)).difference(tree.of(verb))
         return frozenset()
-    return frozenset(_indices(verb.subtree) - _indices(speaker.subtree) - {verb.i})
+    return frozenset(tree.of(verb)).difference(tree.of(speaker), (verb.i,))
 
 
 def in_restrictive_clause(token: Token, verb: Token) -> bool:
@@ -204,13 +238,13 @@ def in_restrictive_clause(token: Token, verb: Token) -> bool:
     return False
 
 
-def _is_trailing(verb: Token, speaker: Token) -> bool:
+def _is_trailing(verb: Token, speaker: Token, tree: _Subtrees) -> bool:
     """ "Deficits will rise, the budget office reported on Tuesday": a reporting clause
     after a comma that the model hangs on the report as an adverbial clause."""
     if verb.dep_ != "advcl" or verb.i < verb.head.i or speaker.i > verb.i:
         return False
-    first = min(verb.subtree, key=lambda t: t.i)
-    starts_with_speaker = first.i == min(t.i for t in speaker.subtree)
+    first = verb.doc[min(tree.of(verb))]
+    starts_with_speaker = first.i == min(tree.of(speaker))
     return starts_with_speaker and first.i > 0 and first.nbor(-1).text == ","
 
 

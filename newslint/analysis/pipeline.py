@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from newslint.analysis.attribution import speech_acts
 from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.lexicon import default_lexicon
+from newslint.analysis.nlp import parse
 from newslint.analysis.quote_attribution import attribute_quotes
 from newslint.analysis.quotes import scan_quotes
 from newslint.documents.model import Document
@@ -31,7 +32,7 @@ def _parse_stream(documents: Sequence[Document], nlp: Language | None) -> Iterat
     if nlp is None:
         return iter(())
     texts = (block.text for document in documents for block in document.blocks)
-    return iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    return parse(nlp, texts, BATCH_SIZE)
 
 
 def _build(document: Document, docs: Iterable[Doc | None], parsed: bool) -> Analysis:

@@ -10,6 +10,7 @@ attribution of its first paragraph.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Kind, SpeechAct, in_restrictive_clause
@@ -29,7 +30,7 @@ def attribute_quotes(analysis: Analysis) -> None:
     previous: Quote | None = None
     for quote in analysis.quotes.quotes:
         block = analysis.blocks[quote.blocks[0]]
-        sentences = list(block.sentences())
+        sentences = block.sentence_list
         if not sentences:
             continue
         quote.direct = is_direct(quote, block, sentences)
@@ -58,23 +59,35 @@ def is_direct(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> 
     """A whole-sentence quote, as opposed to a few words quoted inside our sentence."""
     if len(quote.blocks) > 1:
         return True
-    inner = block.slice(quote.inner_start, quote.inner_end).strip()
+    text = block.block.text
+    first = _first_from(block, quote.inner_start, quote.inner_end)
+    last = _last_before(block, quote.inner_end, quote.inner_start)
+    if last < first:
+        return False
     sentence = _sentence_at(sentences, quote.open)
     before = block.slice(sentence.start, quote.open).strip()
     after = block.slice(quote.end, sentence.end).strip()
     opens_clause = not before or before.endswith((":", ","))
-    ends_clause = inner.endswith(SENTENCE_END) or not after.strip(TRAILING_PUNCTUATION)
-    return inner[:1].isupper() and opens_clause and ends_clause
+    ends_clause = text[last] in SENTENCE_END or not after.strip(TRAILING_PUNCTUATION)
+    return text[first].isupper() and opens_clause and ends_clause
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
-    return next((s for s in sentences if s.start <= offset < s.end), sentences[-1])
+    k = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    return sentences[k] if k >= 0 and offset < sentences[k].end else sentences[-1]
 
 
 def _inner_words(quote: Quote, block: AnalysedBlock) -> set[int]:
-    assert block.doc is not None
-    inside = (t for t in block.doc if quote.open < block.offset(t) < quote.inner_end)
+    inside = block.tokens_from(quote.open + 1, quote.inner_end) or ()
     return {t.i for t in inside if not t.is_punct}
+
+
+def _acts_from(block: AnalysedBlock, first: int, last: int) -> list[SpeechAct]:
+    """The block's acts whose sentence starts at a token index in ``[first, last)``, in
+    order (acts come in sentence order)."""
+    start = bisect.bisect_left(block.acts, first, key=lambda a: a.sentence[0])
+    end = bisect.bisect_left(block.acts, last, key=lambda a: a.sentence[0])
+    return block.acts[start:end]
 
 
 def _partial_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
@@ -82,8 +95,10 @@ def _partial_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
     clause that picks out a noun ("regions that held 'referendums'") stay the writer's."""
     assert block.doc is not None
     inner = _inner_words(quote, block)
-    for act in block.acts:
-        if inner and inner <= act.region:
+    if not inner:
+        return None
+    for act in block.acts_for(min(inner)):
+        if inner <= act.region:
             first = block.doc[min(inner)]
             if not in_restrictive_clause(first, block.doc[act.verb]):
                 return act
@@ -92,12 +107,13 @@ def _partial_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
 
 def _context(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> list[Sentence]:
     """The quote's sentences, plus a colon-ended one before and a tag sentence after."""
-    around = [i for i, s in enumerate(sentences) if s.start < quote.end and quote.open < s.end]
-    if not around:
+    first = bisect.bisect_right(sentences, quote.open, key=lambda s: s.end)
+    last = bisect.bisect_left(sentences, quote.end, key=lambda s: s.start) - 1
+    if first > last:
         return []
-    first, last = around[0], around[-1]
-    chosen = set(around)
-    if first > 0 and block.slice(block.block.start, quote.open).rstrip().endswith(":"):
+    chosen = set(range(first, last + 1))
+    before = _last_before(block, quote.open)
+    if first > 0 and before >= 0 and block.block.text[before] == ":":
         chosen.add(first - 1)
     tail = block.slice(quote.end, sentences[last].end)
     if last + 1 < len(sentences) and not tail.strip(TRAILING_PUNCTUATION):
@@ -107,7 +123,9 @@ def _context(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> l
 
 def _direct_act(quote: Quote, block: AnalysedBlock, sentences: list[Sentence]) -> SpeechAct | None:
     spans = [(s.span.start, s.span.end) for s in _context(quote, block, sentences)]
-    for act in block.acts:
+    if not spans:
+        return None
+    for act in _acts_from(block, spans[0][0], spans[-1][1]):
         in_context = any(start <= act.sentence[0] < end for start, end in spans)
         outside = not quote.open <= act.cue[0] < quote.end
         if in_context and outside:
@@ -120,10 +138,10 @@ def _introduced_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
     Cruz: "…"``) or the subject of the clause before ("He leaned in and boomed: "…"",
     "she wanted to know, "…"")."""
     assert block.doc is not None
-    head = block.slice(block.block.start, quote.open).rstrip()
-    if not head.endswith((":", ",")):
+    last = _last_before(block, quote.open)
+    if last < 0 or block.block.text[last] not in ":,":
         return None
-    mark = block.token_at(block.block.start + len(head) - 1)
+    mark = block.token_at(block.block.start + last)
     if mark is None or mark.text not in (":", ","):
         return None
     label = [t for t in block.doc[mark.sent.start : mark.i] if not t.is_punct]
@@ -134,6 +152,29 @@ def _introduced_act(quote: Quote, block: AnalysedBlock) -> SpeechAct | None:
     if subject is None or subject.i > mark.i or subject.lower_ == "it":
         return None
     return _introducing_act(block, list(subject.subtree), subject, mark)
+
+
+def _last_before(block: AnalysedBlock, offset: int, start: int | None = None) -> int:
+    """Index in the block's text of the last non-space character in ``[start, offset)``
+    (from the block's start by default), or one before ``start``. Found without copying
+    the text, as one long paragraph may hold many quotes."""
+    text = block.block.text
+    low = 0 if start is None else start - block.block.start
+    i = min(offset - block.block.start, len(text)) - 1
+    while i >= low and text[i].isspace():
+        i -= 1
+    return i
+
+
+def _first_from(block: AnalysedBlock, offset: int, end: int) -> int:
+    """Index in the block's text of the first non-space character in ``[offset, end)``,
+    or the index of ``end`` (clipped to the block)."""
+    text = block.block.text
+    high = min(end - block.block.start, len(text))
+    i = offset - block.block.start
+    while i < high and text[i].isspace():
+        i += 1
+    return i
 
 
 def _clause_subject(mark: Token) -> Token | None:

@@ -20,17 +20,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from newslint.analysis.attribution import SpeechAct
+from newslint.analysis.intervals import AnyOverlapping, FirstHolding
 from newslint.documents.model import Block, Document
 
 
 class Mark(str, Enum):
     DOUBLE = "double"
     SINGLE = "single"
+
+
+Run = tuple[int, int]  # a run of adjacent quote marks, [start, end)
 
 
 class Role(Enum):
@@ -48,6 +54,7 @@ OPENING_CONTEXT = set(BRACKETS + "—–-/\"'“‘„")
 SENTENCE_END = tuple(".!?")
 ELISIONS = ("em", "tis", "twas", "til", "cause", "bout", "t ", "n ", "n’", "n'")
 FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
+QUOTE_RUN = re.compile(f"[{re.escape(''.join(QUOTE_CHARS))}]+")
 MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
@@ -98,17 +105,28 @@ class Quote:
 
 @dataclass
 class QuoteScan:
+    """The quotes of a document. The lookups index them on first use, so ``quotes`` is
+    complete before anyone asks."""
+
     quotes: list[Quote] = field(default_factory=list)
     stray_closers: list[int] = field(default_factory=list)
 
     def innermost(self, offset: int) -> Quote | None:
         """The most deeply nested quote around ``offset``, if any."""
-        around = [q for q in self.quotes if q.contains(offset)]
-        return max(around, key=lambda q: q.depth, default=None)
+        return self._innermost.at(offset)
 
     def covers(self, start: int, end: int) -> bool:
         """True if any part of ``[start, end)`` is inside a quote."""
-        return any(q.open < end and start < q.inner_end for q in self.quotes)
+        return self._inside.overlaps(start, end)
+
+    @cached_property
+    def _innermost(self) -> FirstHolding[Quote]:
+        ranked = sorted(enumerate(self.quotes), key=lambda iq: (-iq[1].depth, iq[0]))
+        return FirstHolding((q.open + 1, q.inner_end, q) for _, q in ranked)
+
+    @cached_property
+    def _inside(self) -> AnyOverlapping:
+        return AnyOverlapping((q.open, q.inner_end) for q in self.quotes)
 
 
 def mark_at(text: str, offset: int) -> str:
@@ -146,12 +164,8 @@ class _Context:
         return self.prev == "" or self.prev in OPENING_CONTEXT
 
 
-def _context(text: str, i: int, width: int) -> _Context:
-    start, end = i, i + width
-    while start > 0 and text[start - 1] in QUOTE_CHARS:
-        start -= 1
-    while end < len(text) and text[end] in QUOTE_CHARS:
-        end += 1
+def _context(text: str, i: int, width: int, run: Run | None = None) -> _Context:
+    start, end = run if run is not None else _run_around(text, i, width)
     prev, nxt = text[start - 1 : start], text[end : end + 1]
     return _Context(
         char=text[i],
@@ -164,13 +178,26 @@ def _context(text: str, i: int, width: int) -> _Context:
     )
 
 
+def _run_around(text: str, i: int, width: int) -> Run:
+    """The run of adjacent quote marks the mark at ``i`` stands in."""
+    start, end = i, i + width
+    while start > 0 and text[start - 1] in QUOTE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in QUOTE_CHARS:
+        end += 1
+    return start, end
+
+
 def _kind(text: str, i: int, width: int) -> Mark:
     return Mark.DOUBLE if width == 2 else QUOTE_CHARS[text[i]]
 
 
-def role(text: str, i: int, open_marks: Sequence[Mark], width: int = 1) -> Role:
-    """Decide what the quote mark at ``text[i]`` does, given the open quotes."""
-    at = _context(text, i, width)
+def role(
+    text: str, i: int, open_marks: Sequence[Mark], width: int = 1, run: Run | None = None
+) -> Role:
+    """Decide what the quote mark at ``text[i]`` does, given the open quotes; ``run``
+    is the run of adjacent marks it stands in, when the caller knows it."""
+    at = _context(text, i, width, run)
     mark = _kind(text, i, width)
     if width == 1 and at.char in "'’‘" and _apostrophe(at):
         return Role.APOSTROPHE
@@ -214,14 +241,14 @@ def _straight(at: _Context, mark: Mark, open_marks: Sequence[Mark]) -> Role:
     return Role.CLOSE if mark in open_marks else Role.OPEN  # glued: said:"I, about"joint
 
 
-def _widths(text: str, i: int) -> list[int]:
+def _widths(text: str, i: int, bounds: Run) -> list[int]:
     """The marks in a run of one single-quote character at ``i``: two make a double
     quote, three a double and a single (opening) or a single and a double (closing)."""
     run = 1
     while i + run < len(text) and text[i + run] == text[i]:
         run += 1
     if run == 3:
-        at = _context(text, i, 3)
+        at = _context(text, i, 3, bounds)
         return [2, 1] if at.opens_word and at.nxt != "" else [1, 2]
     return [2] * (run // 2) + [1] * (run % 2)
 
@@ -233,15 +260,19 @@ def without_markup(text: str) -> str:
 
 def marks(text: str) -> Iterator[tuple[int, int]]:
     """Each quote mark of a text as (offset, width)."""
-    i = 0
-    while i < len(text):
-        if text[i] not in QUOTE_CHARS:
-            i += 1
-            continue
-        widths = _widths(text, i) if QUOTE_CHARS[text[i]] is Mark.SINGLE else [1]
-        for width in widths:
-            yield i, width
-            i += width
+    return ((i, width) for i, width, _ in marks_in_runs(text))
+
+
+def marks_in_runs(text: str) -> Iterator[tuple[int, int, Run]]:
+    """Each quote mark of a text as (offset, width, the run of adjacent marks it is in)."""
+    for found in QUOTE_RUN.finditer(text):
+        run = found.span()
+        i = found.start()
+        while i < found.end():
+            widths = _widths(text, i, run) if QUOTE_CHARS[text[i]] is Mark.SINGLE else [1]
+            for width in widths:
+                yield i, width, run
+                i += width
 
 
 @dataclass
@@ -260,6 +291,7 @@ class _Scanner:
     def __init__(self, document: Document) -> None:
         self.blocks = document.blocks
         self.stack: list[_Open] = []
+        self.open_kinds: Counter[Mark] = Counter()  # marks of the stack, so no rescan per mark
         self.reopened: int | None = None
         self.stray: _Open | None = None
         self.result = QuoteScan()
@@ -273,24 +305,34 @@ class _Scanner:
     def _scan_block(self, index: int, block: Block) -> None:
         text = without_markup(block.text)
         skip = self.reopened
-        for i, width in marks(text):
+        for i, width, run in marks_in_runs(text):
             offset = block.start + i
             if offset == skip:
                 continue
             mark = _kind(text, i, width)
-            what = role(text, i, [o.mark for o in self.stack], width)
+            what = role(text, i, [m for m, n in self.open_kinds.items() if n], width, run)
             if self._split_closer(text, i):
                 self._close(_Open(Mark.DOUBLE, text[i], offset, len(SPLIT_CLOSER), [index]))
                 skip = offset + len(SPLIT_CLOSER) - 1
             elif what is Role.OPEN and self._reopens(text, i):
                 self.stack[-1].reopens.append(offset)
             elif what is Role.OPEN:
-                self.stack.append(_Open(mark, text[i], offset, width, [index]))
+                self._push(_Open(mark, text[i], offset, width, [index]))
             elif what is Role.CLOSE:
                 self._close(_Open(mark, text[i], offset, width, [index]))
         if self.stray is not None:
             self.result.stray_closers.append(self.stray.offset)
             self.stray = None
+
+    def _push(self, opened: _Open) -> None:
+        self.stack.append(opened)
+        self.open_kinds[opened.mark] += 1
+
+    def _truncate(self, depth: int) -> None:
+        """Drop the open quotes from ``depth`` up."""
+        for opened in self.stack[depth:]:
+            self.open_kinds[opened.mark] -= 1
+        del self.stack[depth:]
 
     def _split_closer(self, text: str, i: int) -> bool:
         """Archives that write a double quote as two single ones ('') sometimes close
@@ -312,17 +354,21 @@ class _Scanner:
 
     def _close(self, closing: _Open) -> None:
         mark, offset = closing.mark, closing.offset
-        depth = next(
-            (d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].mark is mark), None
-        )
+        depth = self._depth_of(mark)
         if depth is None:
             self._stray(closing)
             return
         for inner_depth in range(depth + 1, len(self.stack)):
             self._record(self.stack[inner_depth], inner_depth, None, offset)
         opened = self.stack[depth]
-        del self.stack[depth:]
+        self._truncate(depth)
         self._record(opened, depth, offset, offset + closing.width)
+
+    def _depth_of(self, mark: Mark) -> int | None:
+        """Depth of the innermost open quote of ``mark``'s kind, if one is open."""
+        if not self.open_kinds[mark]:
+            return None
+        return next(d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].mark is mark)
 
     def _stray(self, closing: _Open) -> None:
         """Two closing marks with no opening one in a paragraph: the first, typed the
@@ -346,7 +392,9 @@ class _Scanner:
             if opened is outer and continues:
                 continue
             self._record(opened, depth, None, block.end)
-        self.stack = [outer] if continues else []
+        self._truncate(0)
+        if continues:
+            self._push(outer)
         self.reopened = reopen
         if reopen is not None:
             outer.reopens.append(reopen)

@@ -16,6 +16,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import RuleFuncInlineType
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import (
     StateInline,
     autolink,
@@ -39,6 +40,10 @@ DIRECTIVE = re.compile(
 CODE_SEPARATOR = re.compile(r"[\s,]+")
 ALL_CODES = ""  # key for a disable comment that names no codes
 MARKS = "newslint.marks"  # env key where the wrapped inline rules record markup
+TOO_DEEP = "newslint.too_deep"  # env key where _too_deep records the lines it skips
+# Levels of block nesting read: a quote is one level, a list item two. Each costs
+# markdown-it three stack frames, well inside Python's recursion limit.
+MAX_NESTING = 100
 CONTAINERS = {"blockquote_open": BlockKind.BLOCK_QUOTE, "list_item_open": BlockKind.LIST_ITEM}
 CONTAINER_CLOSERS = ("blockquote_close", "list_item_close")
 
@@ -107,10 +112,24 @@ def _recording(name: str, rule: RuleFuncInlineType, find: MarkFinder) -> RuleFun
     return recorded
 
 
+def _too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Past MAX_NESTING levels, record the 1-based line in ``env`` and skip the rest of
+    the container, which markdown-it would skip in silence."""
+    if state.level < MAX_NESTING:
+        return False
+    if not silent:
+        state.env.setdefault(TOO_DEEP, []).append(start + 1)
+    state.line = end
+    return True
+
+
 def _markdown() -> MarkdownIt:
     # Inline content is parsed per block by _parse_inline; fragments_join would merge the
-    # emphasis tokens whose final type _Mark.active inspects.
-    md = MarkdownIt("commonmark").disable(["inline", "fragments_join"])
+    # emphasis tokens whose final type _Mark.active inspects. The commonmark preset stops
+    # at 20 levels (9 nested lists); markdown-it's own guard is set past _too_deep's.
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING + 1})
+    md.disable(["inline", "fragments_join"])
+    md.block.ruler.before("table", "too_deep", _too_deep)
     rules: dict[str, tuple[RuleFuncInlineType, MarkFinder]] = {
         "escape": (escape, _escape_marks),
         "backticks": (backtick, _code_marks),
@@ -234,18 +253,23 @@ def _prose_block(source: Source, parsed: _Inline, kind: BlockKind) -> Block | No
 
 @dataclass(frozen=True)
 class _Directive:
-    """A ``newslint-...`` comment: its verb, codes, and 1-based first and last lines."""
+    """A ``newslint-...`` comment: its verb, codes as written, and 1-based first and last
+    lines. ``codes`` are upper case, as a lower-case code is read."""
 
     verb: str
-    codes: frozenset[str]
+    written: tuple[str, ...]
     first: int
     last: int
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(code.upper() for code in self.written)
 
 
 def _directive(source: Source, match: re.Match[str], start: int, last: int) -> _Directive:
     """The directive a comment match spells; ``start`` and ``last`` are its source offsets."""
-    codes = frozenset(code for code in CODE_SEPARATOR.split(match.group(2)) if code)
-    return _Directive(match.group(1), codes, source.position(start)[0], source.position(last)[0])
+    written = tuple(code for code in CODE_SEPARATOR.split(match.group(2)) if code)
+    return _Directive(match.group(1), written, source.position(start)[0], source.position(last)[0])
 
 
 def _inline_directives(source: Source, parsed: _Inline) -> Iterator[_Directive]:
@@ -332,4 +356,15 @@ def parse_markdown(source: Source) -> Document:
             if block is not None:
                 blocks.append(block)
     fields = front_matter.fields if front_matter else {}
-    return Document(source, tuple(blocks), _suppressions(source, directives), fields)
+    codes = tuple((d.first, code) for d in directives for code in d.written)
+    notices = tuple(_too_deep_notice(source, line) for line in env.get(TOO_DEEP, ()))
+    return Document(
+        source, tuple(blocks), _suppressions(source, directives), fields, codes, notices
+    )
+
+
+def _too_deep_notice(source: Source, line: int) -> str:
+    return (
+        f"{source.path}:{line}: Markdown nested too deep (over {MAX_NESTING} quotes or "
+        f"{MAX_NESTING // 2} lists); the rest of this block is not linted"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -55,12 +55,16 @@ class Suppression:
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed file. ``front_matter`` holds a Markdown file's top-level front matter fields."""
+    """A parsed file. ``front_matter`` holds a Markdown file's top-level front matter fields;
+    ``suppression_codes`` the (1-based line, code as written) of each code a suppression
+    comment names; ``notices`` what the parser could not read, each naming file and line."""
 
     source: Source
     blocks: Sequence[Block]
     suppressions: Sequence[Suppression] = ()
     front_matter: Mapping[str, str] = field(default_factory=dict)
+    suppression_codes: Sequence[tuple[int, str]] = ()
+    notices: Sequence[str] = ()
 
     @property
     def path(self) -> str:
@@ -68,6 +72,21 @@ class Document:
 
     def suppressed(self, line: int, code: str) -> bool:
         return any(s.covers(line, code) for s in self.suppressions)
+
+    def suppression_warnings(self, known: Collection[str]) -> list[str]:
+        """A message for each code in a suppression comment that is no prefix of a ``known``
+        code, or is written in lower case (which is read as upper case)."""
+        messages = []
+        for line, code in self.suppression_codes:
+            where = f"{self.path}:{line}: suppression comment"
+            if not any(k.startswith(code.upper()) for k in known):
+                messages.append(f"{where} names unknown rule code '{code}'; it suppresses nothing")
+            elif code != code.upper():
+                messages.append(
+                    f"{where} names '{code}' in lower case; read as '{code.upper()}' "
+                    "(write it in upper case)"
+                )
+        return messages
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -339,10 +339,9 @@ def test_a_profiles_file_is_checked_like_a_config(tmp_path):
         load_profiles(path)
     path.write_text("[profiles.x.rules.NL402]\nmax-words = 0\n")
     settings = Settings(root=tmp_path, profiles=load_profiles(path))
-    base = build_rule_set(settings, load_registry(), Overrides())
     message = f"{path}: profiles.x.rules.NL402.max-words: expected a positive integer"
-    with pytest.raises(ConfigError, match=re.escape(message)):
-        build_profile_rule_set(settings, base.registry, Overrides(), "x")
+    with pytest.raises(ConfigError, match=re.escape(message)):  # checked at load, used or not
+        build_rule_set(settings, load_registry(), Overrides())
 
 
 def test_a_columnist_summing_up_the_mood_is_not_vague_attribution(tmp_path):

@@ -1,12 +1,66 @@
-"""``newslint rule CODE`` and ``newslint rules``: documentation from the rule classes."""
+"""``newslint rule CODE`` and ``newslint rules``: documentation from the rule classes.
+
+They describe every rule a run could use: the plugins' rules, the packs of the config
+found from the current folder, and the bundled topic packs a config may opt in to.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.config.discovery import settings_for_dir
+from newslint.config.ruleset import Overrides, build_rule_set
+from newslint.config.settings import BUNDLED_PREFIX, ConfigError
 from newslint.rules.base import Rule
-from newslint.rules.registry import Registry
+from newslint.rules.packs import PackError, load_pack
+from newslint.rules.registry import Registry, load_registry
+from newslint.toml import bundled_packs
+
+TOPICS = "topics"
 
 
-def describe_rule(rule: type[Rule]) -> str:
+@dataclass
+class Catalogue:
+    """The rules to describe; ``packs`` names, for a rule of a topic pack the config
+    does not load, the entry that opts in to it; ``errors`` are load failures."""
+
+    registry: Registry
+    packs: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def opt_in(self, rule: type[Rule]) -> str:
+        """How to turn the rule on, for a rule that is off by default; else empty."""
+        if rule.code in self.packs:
+            return f'packs = ["{self.packs[rule.code]}"]'
+        return "" if rule.default else f"--extend-select {rule.code}"
+
+
+def catalogue() -> Catalogue:
+    """The plugins' rules, the packs of the config for the current folder, then the
+    bundled topic packs' rules; every plugin, config and pack failure is in ``errors``."""
+    plugins = load_registry()
+    found = Catalogue(plugins, errors=list(plugins.errors))
+    try:
+        config = settings_for_dir(Path.cwd())
+        found.registry = build_rule_set(config, plugins, Overrides()).registry
+    except ConfigError as exc:
+        found.errors.append(str(exc))
+    for pack in bundled_packs(TOPICS):
+        try:
+            rules = load_pack(pack, found.registry.kinds, f"pack:{pack.name}")
+        except PackError as exc:
+            found.errors.append(str(exc))
+            continue
+        for rule in rules:
+            if rule.code not in found.registry.rules:
+                found.registry.add(rule, rule.plugin)
+                found.packs[rule.code] = f"{BUNDLED_PREFIX}{TOPICS}/{pack.name}"
+    return found
+
+
+def describe_rule(rule: type[Rule], opt_in: str = "") -> str:
+    """A rule's documentation; ``opt_in`` says how to turn on a rule that is off."""
     lines = [
         f"{rule.code} {rule.name}",
         "",
@@ -14,7 +68,7 @@ def describe_rule(rule: type[Rule]) -> str:
         f"Severity: {rule.severity.value}",
         f"Needs:    {', '.join(sorted(n.value for n in rule.needs))}",
         f"Plugin:   {rule.plugin}",
-        f"Default:  {'on' if rule.default else f'off (opt in with --extend-select {rule.code})'}",
+        f"Default:  {f'off (opt in with {opt_in})' if opt_in else 'on'}",
     ]
     if rule.options:
         lines += ["", "Options:"]
@@ -22,11 +76,11 @@ def describe_rule(rule: type[Rule]) -> str:
     return "\n".join([*lines, "", rule.documentation(), ""])
 
 
-def list_rules(registry: Registry) -> str:
-    rows = sorted(registry.rules.values(), key=lambda r: r.code)
+def list_rules(found: Catalogue) -> str:
+    rows = sorted(found.registry.rules.values(), key=lambda r: r.code)
     width = max((len(r.name) for r in rows), default=0)
     return "".join(
         f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  "
-        f"{'' if r.default else 'opt-in':<6}  {r.summary}\n"
+        f"{'opt-in' if found.opt_in(r) else '':<6}  {r.summary}\n"
         for r in rows
     )

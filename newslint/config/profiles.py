@@ -28,7 +28,7 @@ def choose_profile(
     names a profile that does not exist.
     """
     if forced is not None:
-        return _known(settings, ProfileChoice(forced, "--profile"), settings.label, "--profile")
+        return _forced(settings, forced)
     named = document.front_matter.get(FRONT_MATTER_KEY)
     if named is not None:
         choice = ProfileChoice(named, "front matter")
@@ -43,6 +43,16 @@ def choose_profile(
     if detected is not None:
         return ProfileChoice(detected.profile, f"detected: {detected.evidence}")
     return ProfileChoice(DEFAULT_PROFILE, "default")
+
+
+def _forced(settings: Settings, name: str) -> ProfileChoice:
+    """``--profile``: an unknown name is blamed on the option; the message names the
+    config whose own profiles were searched too."""
+    if name not in settings.profile_names:
+        searched = f" (built in, or in {settings.path})" if settings.path else ""
+        message = unknown_profile(name, settings.profile_names) + searched
+        raise ConfigError("--profile", "", message)
+    return ProfileChoice(name, "--profile")
 
 
 def _known(settings: Settings, choice: ProfileChoice, where: str, key: str) -> ProfileChoice:

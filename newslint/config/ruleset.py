@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import reduce
 from pathlib import Path
@@ -13,6 +13,11 @@ from newslint.rules.base import OptionError, Rule, Severity
 from newslint.rules.packs import PackError
 from newslint.rules.registry import Registry
 from newslint.rules.selection import matches, select_codes, unknown_selectors
+
+
+def split_codes(value: str) -> tuple[str, ...]:
+    """Rule codes from a comma-separated option value: "NL101, NL2"."""
+    return tuple(c.strip() for c in value.split(",") if c.strip())
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,20 @@ def apply_overrides(settings: Settings, overrides: Overrides) -> Settings:
 
 def build_rule_set(settings: Settings, registry: Registry, overrides: Overrides) -> RuleSet:
     """The config's own rules, its packs loaded, then the command line; no genre profile.
-    ConfigError names the file and key."""
+
+    Everything the config names is checked, used or not: its packs, rule codes,
+    per-file-ignores, every rule's options and its own profiles. ConfigError names the
+    file and key; for a bad ``--select`` and the like, the option."""
     try:
         registry = registry.with_packs(list(settings.packs))
     except PackError as exc:
         raise ConfigError(settings.label, "packs", str(exc)) from exc
-    return _rule_set(apply_overrides(settings, overrides), registry)
+    _check(settings, registry, settings.label, "")
+    for glob, codes in settings.per_file_ignores.items():
+        _check_codes(registry, codes, settings.label, f"per-file-ignores.{glob}")
+    for profile in settings.profiles.values():
+        _check(profile, registry, profile.label, f"{profile.key}.")
+    return _rule_set(settings, registry, overrides)
 
 
 def build_profile_rule_set(
@@ -71,10 +84,8 @@ def build_profile_rule_set(
     lineage = settings.lineage(profile)
     for layer in lineage:
         _check(layer, registry, layer.label, f"{layer.key}.")
-        for code, options in layer.rules.items():
-            _instantiate(registry, code, options, layer.label, f"{layer.key}.")
     overlaid = reduce(_overlay, reversed(lineage), settings)
-    return _rule_set(apply_overrides(overlaid, overrides), registry)
+    return _rule_set(overlaid, registry, overrides)
 
 
 def _overlay(settings: Settings, profile: Profile) -> Settings:
@@ -91,8 +102,15 @@ def _overlay(settings: Settings, profile: Profile) -> Settings:
     )
 
 
-def _rule_set(settings: Settings, registry: Registry) -> RuleSet:
-    _check(settings, registry, settings.label, "")
+def _rule_set(settings: Settings, registry: Registry, overrides: Overrides) -> RuleSet:
+    """The chosen rules, built with their options, after the command line."""
+    for flag, selectors in (
+        ("--select", overrides.select),
+        ("--ignore", overrides.ignore),
+        ("--extend-select", overrides.extend_select),
+    ):
+        _check_codes(registry, selectors or (), flag, "")
+    settings = apply_overrides(settings, overrides)
     defaults = [code for code, rule in registry.rules.items() if rule.default]
     chosen = select_codes(
         list(registry.rules), settings.select, settings.ignore, settings.extend_select, defaults
@@ -105,25 +123,38 @@ def _rule_set(settings: Settings, registry: Registry) -> RuleSet:
 
 
 def _check(layer: Settings | Profile, registry: Registry, label: str, prefix: str) -> None:
-    """Every code a config or profile names exists."""
-    codes = list(registry.rules)
+    """Every code a config or profile names exists, and every rule's options are
+    valid, whether or not the rule is selected."""
     for key, selectors in (
         ("select", layer.select or ()),
         ("ignore", layer.ignore),
         ("extend-select", layer.extend_select),
     ):
-        unknown = unknown_selectors(codes, selectors)
-        if unknown:
-            raise ConfigError(label, prefix + key, f"unknown rule code {unknown[0]!r}")
-    for code in layer.rules:
+        _check_codes(registry, selectors, label, prefix + key)
+    for code, options in layer.rules.items():
         if code not in registry.rules:
             raise ConfigError(label, f"{prefix}rules.{code}", "unknown rule code")
+        _instantiate(registry, code, options, label, prefix)
+
+
+def _check_codes(registry: Registry, selectors: Sequence[str], label: str, key: str) -> None:
+    """ConfigError naming ``label`` and ``key`` for the first selector that matches no
+    rule (``key`` is empty for a command-line option, which ``label`` names)."""
+    unknown = unknown_selectors(list(registry.rules), selectors)
+    if unknown:
+        raise ConfigError(label, key, f"unknown rule code {unknown[0]!r}")
 
 
 def _instantiate(
     registry: Registry, code: str, options: Mapping[str, Any], label: str, prefix: str
 ) -> Rule:
+    rule = registry.rules[code]
     try:
-        return registry.rules[code](options)
+        return rule(options)
     except OptionError as exc:
         raise ConfigError(label, f"{prefix}rules.{code}.{exc.key}", exc.detail) from exc
+    except Exception as exc:  # a plugin rule whose constructor raises
+        detail = f"{type(exc).__name__}: {exc}"
+        raise ConfigError(
+            label, f"{prefix}rules.{code}", f"plugin '{rule.plugin}' failed to build it: {detail}"
+        ) from exc

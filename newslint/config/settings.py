@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,7 +12,7 @@ from typing import Any
 
 from newslint.documents.source import DEFAULT_MAX_BYTES
 from newslint.rules.base import SEVERITIES, Severity
-from newslint.toml import TOMLDecodeError, bundled_pack, load_toml
+from newslint.toml import TOMLError, bundled_pack, load_toml
 
 BUNDLED_PREFIX = "newslint:"
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
@@ -22,10 +23,11 @@ PROFILES_PACK = "profiles.toml"
 
 
 class ConfigError(Exception):
-    """A bad configuration. The message names the file and the key."""
+    """A bad configuration. The message names the file and the key, or for a bad
+    command-line option (``path`` "--select", no ``key``) the option."""
 
     def __init__(self, path: Path | str, key: str, message: str) -> None:
-        super().__init__(f"{path}: {key}: {message}")
+        super().__init__(f"{path}: {key}: {message}" if key else f"{path}: {message}")
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class Settings:
         """
         if path is None or not globs:
             return []
-        relative = _relative(path, self.root)
+        relative = relative_to_root(path, self.root)
         posix = relative.as_posix()
         return [
             glob
@@ -101,9 +103,11 @@ class Settings:
         ]
 
 
-def _relative(path: Path, root: Path) -> PurePath:
+def relative_to_root(path: Path, root: Path) -> PurePath:
+    """``path`` from the config's root, or its bare name outside the root."""
     try:
-        return path.resolve().relative_to(root.resolve())
+        # realpath, unlike resolve(), does not raise on a symlink loop, which is read later
+        return PurePath(os.path.realpath(path)).relative_to(os.path.realpath(root))
     except ValueError:
         return PurePath(path.name)
 
@@ -144,10 +148,22 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _glob(path: Path, key: str, glob: str) -> str:
+    """A glob that ``Settings.matching_globs`` can match paths against."""
+    try:
+        PurePath("x").match(glob)
+    except ValueError as exc:
+        raise ConfigError(path, key, f"invalid glob {glob!r}: {exc}") from exc
+    return glob
+
+
 def _per_file(path: Path, key: str, value: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(path, key, "expected a table of glob = [codes]")
-    return {glob: _strings(path, f"{key}.{glob}", codes) for glob, codes in value.items()}
+    return {
+        _glob(path, f"{key}.{glob}", glob): _strings(path, f"{key}.{glob}", codes)
+        for glob, codes in value.items()
+    }
 
 
 def _severity(path: Path, key: str, value: Any) -> Severity:
@@ -204,7 +220,10 @@ def _profile_name(path: Path, key: str, value: Any) -> str:
 def _per_file_profiles(path: Path, key: str, value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(path, key, "expected a table of glob = profile")
-    return {glob: _profile_name(path, f"{key}.{glob}", name) for glob, name in value.items()}
+    return {
+        _glob(path, f"{key}.{glob}", glob): _profile_name(path, f"{key}.{glob}", name)
+        for glob, name in value.items()
+    }
 
 
 def _profiles(path: Path, key: str, value: Any) -> dict[str, Profile]:
@@ -295,7 +314,7 @@ def parse_settings(path: Path, table: Mapping[str, Any], where: str) -> Settings
 def _read(path: Path) -> dict[str, Any]:
     try:
         return load_toml(path)
-    except (OSError, TOMLDecodeError) as exc:
+    except (OSError, TOMLError) as exc:
         raise ConfigError(path, "file", f"cannot read config: {exc}") from exc
 
 
@@ -319,5 +338,10 @@ def read_config(path: Path) -> Settings | None:
     data = _read(path)
     if path.name != "pyproject.toml":
         return parse_settings(path, data, path.name)
-    table = data.get("tool", {}).get("newslint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(path, "tool", "expected a table such as [tool.newslint]")
+    table = tool.get("newslint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(path, "tool.newslint", "expected a table [tool.newslint]")
     return None if table is None else parse_settings(path, table, "[tool.newslint]")

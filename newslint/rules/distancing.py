@@ -11,7 +11,7 @@ from newslint.analysis.nlp import Need
 from newslint.analysis.sourcing import Reach
 from newslint.rules.base import Finding
 from newslint.rules.builtin.lexicons import words
-from newslint.rules.kinds import ExistenceRule, _reported, phrase_pattern
+from newslint.rules.kinds import PHRASES, ExistenceRule, _reported, phrase_pattern, required
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,7 +45,7 @@ class DistancingRule(ExistenceRule):
 
     qualifiers: ClassVar[tuple[str, ...]] = ()
     targets: ClassVar[frozenset[str]] = frozenset()
-    pack_keys = frozenset({"tokens", "qualifiers", "targets"})
+    keys = ExistenceRule.keys | {"qualifiers": required(PHRASES), "targets": required(PHRASES)}
     needs = frozenset({Need.PARSE})
 
     @classmethod

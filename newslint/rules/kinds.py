@@ -2,13 +2,16 @@
 
 ``existence`` flags any listed word or phrase; ``substitution`` flags a word and
 suggests the house form. Both look only at the writer's own voice: text inside
-quotation marks is the source's words.
+quotation marks is the source's words. Each kind declares the pack keys it takes
+(``keys``), with the values they accept: the schema a pack is checked against.
 """
 
 from __future__ import annotations
 
+import copyreg
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,7 +19,7 @@ from newslint.analysis.document import Analysis
 from newslint.analysis.lexicon import default_lexicon
 from newslint.analysis.nlp import Need
 from newslint.analysis.sourcing import Reach
-from newslint.rules.base import Finding, Rule, Severity
+from newslint.rules.base import SEVERITIES, Finding, Rule, Severity
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,10 +28,47 @@ if TYPE_CHECKING:
 REPORT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "parataxis"})
 WORD_EDGE_START = r"(?<![\w’'-])"
 WORD_EDGE_END = r"(?![\w-]|['’]\w)"
+NEVER = re.compile(r"(?!)")
+CODE = re.compile(r"[A-Z]{1,6}[0-9]{1,4}")
+NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Key:
+    """A pack key: the values it accepts (``expects`` says which, in errors)."""
+
+    expects: str
+    accepts: Callable[[Any], bool]
+    required: bool = False
+
+
+def _phrase(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _phrases(value: Any) -> bool:
+    return isinstance(value, list) and all(_phrase(v) for v in value)
+
+
+def _swap(value: Any) -> bool:
+    return isinstance(value, dict) and all(_phrase(k) and _phrase(v) for k, v in value.items())
+
+
+TEXT = Key("a string", lambda v: isinstance(v, str))
+LINE = Key("a non-empty string", _phrase)
+FLAG = Key("true or false", lambda v: isinstance(v, bool))
+LEVEL = Key(f"one of {', '.join(SEVERITIES)}", lambda v: isinstance(v, str) and v in SEVERITIES)
+PHRASES = Key("a list of words or phrases, none blank", _phrases)
+SWAP = Key('a table of word = "preferred form", none blank', _swap)
+
+
+def required(key: Key) -> Key:
+    return replace(key, required=True)
 
 
 def phrase_pattern(phrases: Iterable[str], ignore_case: bool) -> re.Pattern[str]:
     """One regex matching any phrase as whole words; spaces match any whitespace.
+    No phrases match nothing.
 
     Compiled once per list: rules ask for it on every document."""
     return _compiled(frozenset(phrases), ignore_case)
@@ -36,12 +76,38 @@ def phrase_pattern(phrases: Iterable[str], ignore_case: bool) -> re.Pattern[str]
 
 @cache
 def _compiled(phrases: frozenset[str], ignore_case: bool) -> re.Pattern[str]:
+    if not phrases:
+        return NEVER
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return re.compile(f"{WORD_EDGE_START}(?:{body}){WORD_EDGE_END}", re.I if ignore_case else 0)
 
 
-class PackRule(Rule):
+def _matches(pattern: re.Pattern[str], value: Any) -> bool:
+    return isinstance(value, str) and pattern.fullmatch(value) is not None
+
+
+class PackRuleType(type):
+    """The type of pack kinds. A class made from a pack entry exists in no module, so it
+    pickles as the recipe it was made from (``made_from``), for worker processes."""
+
+    def make(cls, name: str, attributes: dict[str, Any]) -> PackRuleType:
+        """A rule class of this kind with a pack entry's ``attributes``."""
+        made = PackRuleType(name, (cls,), attributes)
+        made.made_from = (cls, name, attributes)
+        return made
+
+
+def _reduce_pack_rule(cls: PackRuleType) -> str | tuple[Any, ...]:
+    """A kind pickles by name, as any class; a class made from a pack by its recipe."""
+    made_from = cls.__dict__.get("made_from")
+    return cls.__qualname__ if made_from is None else (PackRuleType.make, made_from)
+
+
+copyreg.pickle(PackRuleType, _reduce_pack_rule)
+
+
+class PackRule(Rule, metaclass=PackRuleType):
     """A rule whose words and messages come from a rule pack."""
 
     message: ClassVar[str]
@@ -51,8 +117,24 @@ class PackRule(Rule):
     prefer: ClassVar[str] = ""
     description: ClassVar[str] = ""
     pack: ClassVar[str] = ""
-    pack_keys: ClassVar[frozenset[str]] = frozenset()
-    optional_keys: ClassVar[frozenset[str]] = frozenset()
+    keys: ClassVar[dict[str, Key]] = {
+        "code": required(Key("a code such as 'AB123'", lambda v: _matches(CODE, v))),
+        "name": required(Key("a kebab-case name", lambda v: _matches(NAME, v))),
+        "kind": required(LINE),
+        "summary": required(LINE),
+        "message": required(LINE),
+        "severity": LEVEL,
+        "title-severity": LEVEL,
+        "default": FLAG,
+        "ignore-case": FLAG,
+        "skip-attributed": FLAG,
+        "exceptions": PHRASES,
+        "description": TEXT,
+        "avoid": TEXT,
+        "prefer": TEXT,
+    }
+    # The fields a pack's message may use, as {match}.
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
     skip_attributed: ClassVar[bool] = False
     title_severity: ClassVar[Severity | None] = None
 
@@ -113,7 +195,7 @@ class ExistenceRule(PackRule):
     """Flags each listed word or phrase."""
 
     tokens: ClassVar[tuple[str, ...]] = ()
-    pack_keys = frozenset({"tokens"})
+    keys = PackRule.keys | {"tokens": required(PHRASES)}
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,20 +211,41 @@ class SubstitutionRule(PackRule):
     """Flags each listed word and suggests the preferred one."""
 
     swap: ClassVar[Mapping[str, str]] = {}
-    pack_keys = frozenset({"swap"})
+    keys = PackRule.keys | {"swap": required(SWAP)}
+    placeholders = PackRule.placeholders | {"suggestion"}
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
         return super().configure(entry) | {"swap": dict(entry["swap"])}
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        lookup = {k.lower() if self.ignore_case else k: v for k, v in self.swap.items()}
         pattern = phrase_pattern(self.swap, self.ignore_case)
         for match, start, end in self.matches(analysis, pattern):
-            word = match.group()
-            key = " ".join(word.split())
-            better = lookup[key.lower() if self.ignore_case else key]
-            yield self.report(analysis, start, end, suggestion=better)
+            better = self.preferred(match.group())
+            if not _is_form(match, better):
+                yield self.report(analysis, start, end, suggestion=better)
+
+    def preferred(self, word: str) -> str:
+        """The house form of a matched word: its own entry, else the entry it matched
+        (in another case, or spaced otherwise)."""
+        spaced = " ".join(word.split())
+        if spaced in self.swap:
+            return self.swap[spaced]
+        return next(
+            better
+            for listed, better in self.swap.items()
+            if phrase_pattern((listed,), self.ignore_case).fullmatch(word)
+        )
+
+
+def _is_form(match: re.Match[str], preferred: str) -> bool:
+    """The matched text already is the house form (spaced any way), or is it with the
+    capital a sentence starts with. Any other case is a different form: "council tax"
+    where the house writes "Council Tax"."""
+    text = " ".join(match.group().split())
+    before = match.string[: match.start()].rstrip()
+    starts_sentence = not before or before[-1] in ".!?:"
+    return text == preferred or (starts_sentence and text == preferred[:1].upper() + preferred[1:])
 
 
 class LabelRule(ExistenceRule):
@@ -197,7 +300,7 @@ class CategoryLabelRule(LabelRule):
     ("released a propaganda video", but "is a terrorist group")."""
 
     categories: ClassVar[tuple[str, ...]] = ()
-    pack_keys = frozenset({"tokens", "categories"})
+    keys = LabelRule.keys | {"categories": required(PHRASES)}
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
@@ -324,8 +427,11 @@ class JudgementRule(VoiceRule):
     adverbs: ClassVar[tuple[str, ...]] = ()
     connectives: ClassVar[tuple[str, ...]] = ()
     certainty: ClassVar[tuple[str, ...]] = ()
-    pack_keys = frozenset({"tokens", "adverbs", "connectives"})
-    optional_keys = frozenset({"certainty"})
+    keys = VoiceRule.keys | {
+        "adverbs": required(PHRASES),
+        "connectives": required(PHRASES),
+        "certainty": PHRASES,
+    }
 
     @classmethod
     def configure(cls, entry: Mapping[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from importlib.resources.abc import Traversable
@@ -12,7 +12,7 @@ from typing import Any
 import pluggy
 
 from newslint.rules import hookspecs
-from newslint.rules.base import Rule
+from newslint.rules.base import Rule, describe
 from newslint.rules.kinds import PackRule
 from newslint.rules.packs import PackError, load_pack
 
@@ -61,10 +61,8 @@ def load_registry() -> Registry:
         try:
             manager.register(entry_point.load(), name=entry_point.name)
         except Exception as exc:  # a broken plugin must not stop the others
-            registry.errors.append(f"plugin '{entry_point.name}' failed to load: {_describe(exc)}")
-    _collect(
-        manager.hook.newslint_rule_kinds, registry, lambda kinds, _: registry.kinds.update(kinds)
-    )
+            registry.errors.append(f"plugin '{entry_point.name}' failed to load: {describe(exc)}")
+    _collect(manager.hook.newslint_rule_kinds, registry, lambda k, p: _add_kinds(registry, k, p))
     _collect(manager.hook.newslint_rules, registry, lambda rules, p: _add_all(registry, rules, p))
     _collect(manager.hook.newslint_packs, registry, lambda packs, p: _add_packs(registry, packs, p))
     return registry
@@ -77,7 +75,18 @@ def _collect(hook: Any, registry: Registry, use: Callable[[Any, str], None]) -> 
             use(impl.function(), impl.plugin_name)
         except Exception as exc:
             registry.errors.append(
-                f"plugin '{impl.plugin_name}' failed in {hook.name}: {_describe(exc)}"
+                f"plugin '{impl.plugin_name}' failed in {hook.name}: {describe(exc)}"
+            )
+
+
+def _add_kinds(registry: Registry, kinds: Mapping[str, type[PackRule]], plugin: str) -> None:
+    """Pack kinds by name; one that is not a PackRule class is reported and left out."""
+    for name, kind in kinds.items():
+        if isinstance(kind, type) and issubclass(kind, PackRule):
+            registry.kinds[name] = kind
+        else:
+            registry.errors.append(
+                f"plugin '{plugin}': pack kind {name!r} is not a PackRule class; ignoring it"
             )
 
 
@@ -92,7 +101,3 @@ def _add_packs(registry: Registry, packs: Iterable[Path | Traversable], plugin: 
             registry.add_pack(pack, plugin)
         except PackError as exc:
             registry.errors.append(f"plugin '{plugin}': {exc}")
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"

@@ -2,8 +2,19 @@
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
-from newslint.rules.base import Finding, Option, Rule, Severity
+from newslint.rules.base import Edit, Finding, Fix, Option, Rule, Severity
 from newslint.rules.hookspecs import hookimpl
 from newslint.rules.kinds import PackRule
 
-__all__ = ["Analysis", "Finding", "Need", "Option", "PackRule", "Rule", "Severity", "hookimpl"]
+__all__ = [
+    "Analysis",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Need",
+    "Option",
+    "PackRule",
+    "Rule",
+    "Severity",
+    "hookimpl",
+]

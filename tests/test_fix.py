@@ -6,8 +6,8 @@ import stat
 import pytest
 
 from newslint.cli.fix import diff, plan
-from newslint.cli.lint import LintRun
 from newslint.documents.source import Source
+from newslint.linter.run import LintRun
 from newslint.rules.base import Edit, Finding, Fix, Severity
 from tests.conftest import run_cli
 

@@ -13,7 +13,7 @@ from newslint.rules.base import Finding, Rule
 @dataclass(frozen=True)
 class ReportContext:
     """What a reporter may need besides the findings; ``profiles`` maps each linted
-    path to the name of its genre profile."""
+    path to the name of its genre profile; ``nothing_linted`` when no file was."""
 
     rules: Mapping[str, type[Rule]]
     sources: Mapping[str, Source]
@@ -23,6 +23,7 @@ class ReportContext:
     quiet: bool = False
     version: str = "0"
     profiles: Mapping[str, str] = field(default_factory=dict)
+    nothing_linted: bool = False
 
 
 Reporter = Callable[[Sequence[Finding], ReportContext], str]

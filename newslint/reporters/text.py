@@ -1,7 +1,12 @@
-"""The human format: ``path:line:col: CODE message``, like ruff."""
+"""The human format: ``path:line:col: CODE message``, like ruff.
+
+Text from the file reaches the terminal with its control characters escaped, and
+the caret under a source line counts the columns a terminal gives each character.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -13,6 +18,10 @@ if TYPE_CHECKING:
 
 BOLD = "1"
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# Format characters that reorder or hide text on a terminal ("Trojan Source").
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -23,24 +32,55 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
 
 
+def shown(char: str) -> str:
+    """How a character from a file is printed: a tab as itself; a control character
+    escaped, ``^[`` for ESC, ``\\x85`` or ``\\u202e`` beyond ASCII; others as they are."""
+    code = ord(char)
+    if char == "\t":
+        return char
+    if code < 0x20 or code == 0x7F:
+        return "^" + chr(code ^ 0x40)
+    if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS:
+        return char.encode("unicode_escape").decode("ascii")
+    return char
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character escaped, safe to print to a terminal."""
+    return "".join(shown(char) for char in text)
+
+
+def columns(char: str) -> int:
+    """The columns a terminal gives a character as :func:`shown` prints it: two for wide
+    (CJK, most emoji), none for combining marks and invisible joiners."""
+    printed = shown(char)
+    if printed != char:
+        return len(printed)
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
 def _source_lines(finding: Finding, context: ReportContext) -> list[str]:
     source = context.sources.get(finding.path)
     if source is None:
         return []
     line = source.line_text(finding.line)
-    indent = "".join("\t" if char == "\t" else " " for char in line[: finding.column - 1])
-    last = finding.end_column if finding.end_line == finding.line else len(line) + 1
-    width = max(last - finding.column, 1)
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    indent = "".join("\t" if char == "\t" else " " * columns(char) for char in line[:start])
+    width = max(sum(columns(char) for char in line[start:end]), 1)
     marker = _paint("^" + "~" * (width - 1), COLORS[finding.severity], context.color)
-    return [line, indent + marker]
+    return [printable(line), indent + marker]
 
 
 def _finding_lines(findings: Sequence[Finding], context: ReportContext) -> list[str]:
     lines = []
     for finding in findings:
-        where = f"{finding.path}:{finding.line}:{finding.column}:"
+        where = f"{printable(finding.path)}:{finding.line}:{finding.column}:"
         code = _paint(finding.code, COLORS[finding.severity], context.color)
-        lines.append(f"{_paint(where, BOLD, context.color)} {code} {finding.message}")
+        message = printable(" ".join(finding.message.splitlines()))  # one line a finding
+        lines.append(f"{_paint(where, BOLD, context.color)} {code} {message}")
         if context.show_source:
             lines.extend(_source_lines(finding, context))
     return lines
@@ -53,8 +93,11 @@ def _statistics_lines(findings: Sequence[Finding]) -> list[str]:
     return [f"{count:>5}  {code}  {names[code]}" for code, count in ranked]
 
 
-def summary(findings: Sequence[Finding]) -> str:
-    """``Found N findings (E errors, W warnings, I info).`` or ``No findings.``"""
+def summary(findings: Sequence[Finding], nothing_linted: bool = False) -> str:
+    """``Found N findings (E errors, W warnings, I info).``, ``No findings.``, or
+    ``No files linted.``"""
+    if nothing_linted:
+        return "No files linted."
     if not findings:
         return "No findings."
     levels = Counter(finding.severity for finding in findings)
@@ -70,5 +113,5 @@ def report(findings: Sequence[Finding], context: ReportContext) -> str:
     statistics = context.statistics
     lines = _statistics_lines(findings) if statistics else _finding_lines(findings, context)
     if not context.quiet:
-        lines.append(summary(findings))
+        lines.append(summary(findings, context.nothing_linted))
     return "".join(f"{line}\n" for line in lines)

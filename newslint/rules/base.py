@@ -173,3 +173,13 @@ class Rule:
     @classmethod
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+    @classmethod
+    def label(cls) -> str:
+        """How errors name the rule: ``rule XP101 (exclamation-mark) from plugin 'xp'``."""
+        return f"rule {cls.code} ({cls.name}) from plugin '{cls.plugin}'"
+
+
+def describe(exc: BaseException) -> str:
+    """The exception's type and message on one line."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())

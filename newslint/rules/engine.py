@@ -1,4 +1,5 @@
-"""Running rules over an analysis: findings, suppressions, and rules that crash."""
+"""Running rules over an analysis: findings, suppressions, and rules that crash or
+report what cannot be a finding on this document."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from dataclasses import dataclass, field
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
-from newslint.rules.base import Finding, Rule
+from newslint.documents.source import Source
+from newslint.rules.base import Finding, Rule, Severity, describe
 
 
 @dataclass
@@ -21,9 +23,11 @@ def needs_of(rules: Sequence[Rule]) -> frozenset[Need]:
 
 
 def run_rules(analysis: Analysis, rules: Sequence[Rule]) -> Outcome:
-    """Every rule's findings on one document, less inline suppressions.
+    """Every rule's valid findings on one document, less inline suppressions.
 
-    A rule that raises is reported by plugin, rule and file; the rest still run.
+    A rule that raises, or reports something that is not a finding on this
+    document's text, is reported by plugin, rule and file; its bad output is
+    dropped and everything else still runs.
     """
     outcome = Outcome()
     document = analysis.document
@@ -31,11 +35,48 @@ def run_rules(analysis: Analysis, rules: Sequence[Rule]) -> Outcome:
         try:
             found = list(rule.check(analysis))
         except Exception as exc:  # a plugin's bug must not cost the other rules
-            outcome.errors.append(
-                f"{document.path}: rule {rule.code} ({rule.name}) from plugin "
-                f"'{rule.plugin}' crashed: {type(exc).__name__}: {exc}"
-            )
+            outcome.errors.append(f"{document.path}: {rule.label()} crashed: {describe(exc)}")
             continue
-        outcome.findings.extend(f for f in found if not document.suppressed(f.line, f.code))
+        for item in found:
+            problem = invalid(item, rule, analysis.source)
+            if problem is not None:
+                outcome.errors.append(f"{document.path}: {rule.label()} {problem}; dropped")
+            elif not document.suppressed(item.line, item.code):
+                outcome.findings.append(item)
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
+
+
+def invalid(item: object, rule: Rule, source: Source) -> str | None:
+    """What makes a rule's output unfit to report on ``source``; None if it is fit."""
+    if not isinstance(item, Finding):
+        return f"yielded {type(item).__name__} {_short(item)}, not a Finding"
+    if item.path != source.path:
+        return f"reported a finding for another file, {_short(item.path)}"
+    if item.code != rule.code:
+        return f"reported a finding under another code, {_short(item.code)}"
+    if not _offset(item.start) or not _offset(item.end):
+        return f"reported a span with offsets {_short(item.start)}, {_short(item.end)}"
+    if not 0 <= item.start <= item.end <= len(source.text):
+        return (
+            f"reported span {item.start}-{item.end}, outside the text "
+            f"(0-{len(source.text)}) or reversed"
+        )
+    where = (*source.position(item.start), *source.position(item.end))
+    if (item.line, item.column, item.end_line, item.end_column) != where:
+        return "reported a line and column that do not match its offsets"
+    if not isinstance(item.severity, Severity) or not isinstance(item.message, str):
+        return "reported a finding whose severity or message has the wrong type"
+    if item.suggestion is not None and not isinstance(item.suggestion, str):
+        return "reported a finding whose suggestion is not text"
+    return None
+
+
+def _offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _short(value: object) -> str:
+    """A bounded repr for an error message: plugin output can be any size."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"

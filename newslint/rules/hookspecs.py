@@ -21,7 +21,14 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def newslint_rules() -> Sequence[type[Rule]]:
-    """Return the rule classes this plugin provides."""
+    """Return the rule classes this plugin provides.
+
+    What a rule reports is checked before anyone sees it: anything but a Finding
+    on the document it was given (its path, the rule's code, a span inside the
+    text; ``Rule.finding`` makes one) is dropped with an error naming the plugin,
+    rule and file; a fix whose edits are out of range or overlap leaves its file
+    unfixed, with an error.
+    """
 
 
 @hookspec

@@ -1,10 +1,13 @@
 """The project keeps its promises: README set-up, CI, lint-clean code, packaged packs."""
 
+import ast
 import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from newslint.rules.registry import load_registry
 from tests.conftest import ROOT
@@ -90,3 +93,30 @@ def test_every_rule_documents_an_example_to_avoid_and_a_better_version():
     for code, rule in load_registry().rules.items():
         doc = rule.documentation()
         assert "Anti-pattern:" in doc and "Best practice:" in doc, code
+
+
+BELOW = {
+    "documents": set(),
+    "analysis": {"documents", "toml"},
+    "rules": {"analysis", "documents", "toml"},
+    "config": {"rules", "analysis", "documents", "toml"},
+    "reporters": {"rules", "analysis", "documents"},
+    "linter": {"config", "rules", "analysis", "documents", "toml"},
+    "audit": {"linter", "reporters", "config", "rules", "analysis", "documents", "toml"},
+}
+
+
+def _imported_layers(folder: Path) -> set[str]:
+    layers = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            layers |= {n.split(".")[1] for n in names if n.startswith("newslint.")}
+    return layers - {folder.name}
+
+
+@pytest.mark.parametrize("layer", sorted(BELOW))
+def test_each_layer_imports_only_the_layers_below_it(layer):
+    assert _imported_layers(ROOT / "newslint" / layer) <= BELOW[layer]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from newslint import __version__
+from newslint.config.ruleset import split_codes
 
 FORMATS = ("text", "json", "sarif", "github")
 SEVERITY_CHOICES = ("error", "warning", "info")
@@ -21,8 +23,21 @@ exit codes:
 """
 
 
-def codes(value: str) -> tuple[str, ...]:
-    return tuple(c.strip() for c in value.split(",") if c.strip())
+def usable_cores() -> int:
+    """The cores this process may run on, as ruff and sqlfluff count them."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,9 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = parser.add_argument
     add("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads stdin")
     add("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    add("--select", type=codes, help="comma-separated rule codes or prefixes to enable")
-    add("--ignore", type=codes, help="comma-separated rule codes or prefixes to disable")
-    add("--extend-select", type=codes, help="codes to enable on top of the selection")
+    add("--select", type=split_codes, help="comma-separated rule codes or prefixes to enable")
+    add("--ignore", type=split_codes, help="comma-separated rule codes or prefixes to disable")
+    add("--extend-select", type=split_codes, help="codes to enable on top of the selection")
     add("--fail-on", choices=SEVERITY_CHOICES, help="lowest severity that fails (default: warning)")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--statistics", action="store_true", help="count findings per rule")
@@ -50,5 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--verbose", "-v", action="store_true", help="say which profile each file gets, and why")
     add("--config", help="use this config file instead of discovering one")
     add("--stdin-filename", help="the path to report for input read from stdin")
+    add("--jobs", "-j", type=positive, metavar="N", help="worker processes (default: the cores)")
+    add("--cache-dir", metavar="DIR", help="where to keep the cache (default: .newslint_cache)")
+    add("--no-cache", action="store_true", help="lint every file afresh; read no cache, write none")
     add("--version", action="version", version=f"newslint {__version__}")
     return parser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -9,21 +10,53 @@ from functools import partial
 
 from newslint import __version__
 from newslint.cli import sources
-from newslint.cli.args import build_parser
-from newslint.cli.explain import describe_rule, list_rules
+from newslint.cli.args import build_parser, usable_cores
+from newslint.cli.explain import catalogue, describe_rule, list_rules
 from newslint.cli.fix import diff, fix, plan, stdin_display
-from newslint.cli.lint import LintRun, Resolver, lint
 from newslint.config.ruleset import Overrides
+from newslint.linter.cache import Cache, cache_directory
+from newslint.linter.run import PLEASE_REPORT, LintRun, Resolver, lint
 from newslint.reporters import ReportContext, render
+from newslint.rules.engine import describe
 from newslint.rules.registry import load_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """The command, guarded: whatever happens, no traceback reaches the user."""
+    try:
+        code = _command(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `newslint … | head`: the reader has gone
+        _drop_stdout()
+        return EXIT_ERROR
+    except OSError as exc:  # the system's doing, not a bug: a full disk, say
+        print(f"error: {describe(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence; files have their own guard
+        print(f"error: internal error: {describe(exc)}; {PLEASE_REPORT}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _drop_stdout() -> None:
+    """Send what is left for stdout nowhere, so that exiting raises nothing more."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _command(argv: list[str]) -> int:
     if argv[:1] == ["sources"]:
         return sources.main(argv[1:])
+    if argv[:1] == ["audit"]:  # imported here, so that a plain lint never loads Dask
+        from newslint.audit.main import main as audit
+
+        return audit(argv[1:])
     if argv[:1] in (["rule"], ["rules"]):
         return explain(argv)
     args = build_parser().parse_args(argv)
@@ -32,16 +65,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     registry = load_registry()
     overrides = Overrides(args.select, args.ignore, args.extend_select, args.fail_on, args.profile)
     resolver = Resolver(registry, overrides, args.config)
-    relint = partial(lint, registry=registry, resolver=resolver, stdin_name=args.stdin_filename)
+    directory = cache_directory(args.cache_dir, args.config)
+    cache = None if args.no_cache else Cache(directory, overrides)
+    relint = partial(
+        lint,
+        registry=registry,
+        resolver=resolver,
+        stdin_name=args.stdin_filename,
+        jobs=args.jobs or usable_cores(),
+        cache=cache,
+    )
     run = relint(args.paths)
     out = sys.stdout
     if args.diff:
-        changes = plan(run)
+        changes = plan(run, run.errors)
         sys.stdout.write(diff(changes))
         return _messages(run, args.quiet, args.verbose) or (
             EXIT_FINDINGS if changes and not args.exit_zero else EXIT_OK
         )
-    if args.fix:
+    if args.fix and run.interrupted:
+        run.errors.append("interrupted before fixing; no file changed")
+    elif args.fix:
         run, fixed_stdin = fix(run, relint, stdin_display(args.paths, args.stdin_filename))
         if fixed_stdin is not None:  # stdout carries the fixed text, so report on stderr
             sys.stdout.write(fixed_stdin)
@@ -55,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         quiet=args.quiet,
         version=__version__,
         profiles={path: choice.name for path, choice in run.profiles.items()},
+        nothing_linted=not run.linted,
     )
     out.write(render(args.format, run.findings, context))
     return _messages(run, args.quiet, args.verbose) or (
@@ -63,33 +108,46 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _messages(run: LintRun, quiet: bool, verbose: bool) -> int:
-    """Print each file's profile (``verbose``), errors and notices to stderr;
-    EXIT_ERROR if there were errors, else 0."""
+    """Print each file's profile (``verbose``), errors, warnings and notices to stderr;
+    EXIT_INTERRUPTED after Ctrl-C, EXIT_ERROR if there were errors, else 0."""
     if verbose:
         for path, choice in run.profiles.items():
             print(f"{path}: profile {choice.name} ({choice.reason})", file=sys.stderr)
+        if run.cache_hits or run.cache_misses:
+            print(f"cache: {run.cache_hits} hits, {run.cache_misses} misses", file=sys.stderr)
     for message in run.errors:
         print(f"error: {message}", file=sys.stderr)
-    if not quiet:
+    if not quiet or run.interrupted:  # after Ctrl-C, the files already fixed are notices
         for message in run.notices:
             print(f"note: {message}", file=sys.stderr)
+    if run.interrupted:
+        s = "" if run.linted == 1 else "s"
+        print(f"error: interrupted; reported the {run.linted} file{s} linted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if not run.linted and not run.errors:
+        print("warning: no files to lint under the given paths", file=sys.stderr)
     return EXIT_ERROR if run.errors else EXIT_OK
 
 
 def explain(argv: list[str]) -> int:
-    registry = load_registry()
-    if argv[0] == "rules":
-        sys.stdout.write(list_rules(registry))
-        return EXIT_OK
-    if len(argv) != 2:
-        print("usage: newslint rule CODE", file=sys.stderr)
+    """``newslint rule CODE`` and ``newslint rules``. Plugin, config and pack load
+    failures are errors on stderr and exit 2; the rules that loaded are still shown."""
+    if len(argv) != (1 if argv[0] == "rules" else 2):
+        print("usage: newslint rule CODE, or newslint rules", file=sys.stderr)
         return EXIT_ERROR
-    rule = registry.rules.get(argv[1].upper())
+    found = catalogue()
+    for message in found.errors:
+        print(f"error: {message}", file=sys.stderr)
+    status = EXIT_ERROR if found.errors else EXIT_OK
+    if argv[0] == "rules":
+        sys.stdout.write(list_rules(found))
+        return status
+    rule = found.registry.rules.get(argv[1].upper())
     if rule is None:
         print(f"error: unknown rule code {argv[1]!r}; see 'newslint rules'", file=sys.stderr)
         return EXIT_ERROR
-    sys.stdout.write(describe_rule(rule))
-    return EXIT_OK
+    sys.stdout.write(describe_rule(rule, found.opt_in(rule)))
+    return status
 
 
 def _use_color(choice: str) -> bool:

@@ -8,14 +8,13 @@ from collections.abc import Sequence
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import ModelError, Need, components_for, load_model
-from newslint.analysis.pipeline import analyse
-from newslint.cli.lint import Resolver, read_target
-from newslint.cli.targets import expand
 from newslint.config.ruleset import Overrides
 from newslint.documents.loader import load_document
 from newslint.documents.model import Document
 from newslint.documents.source import InputError
-from newslint.reporters.sources import WORD, Article, report_json, report_text
+from newslint.linter.run import Resolver, analyse_each, read_target
+from newslint.linter.targets import expand
+from newslint.reporters.sources import Article, report_json, report_text
 from newslint.rules.registry import Registry
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -56,7 +55,7 @@ def main(argv: Sequence[str]) -> int:
         except ModelError as exc:
             errors.append(str(exc))
         else:
-            articles = [_article(a) for a in analyse(documents, nlp)]
+            articles = [_article(a) for a in analyse_each(documents, nlp, errors)]
     render = report_json if args.format == "json" else report_text
     sys.stdout.write(render(articles))
     for message in errors:
@@ -65,5 +64,7 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _article(analysis: Analysis) -> Article:
-    words = sum(len(WORD.findall(block.block.text)) for block in analysis.body())
-    return Article(analysis.source, analysis.sourcing.attributions, words)
+    sourcing = analysis.sourcing
+    return Article(
+        analysis.source, sourcing.attributions, analysis.prose_words, sourcing.attributed_words
+    )

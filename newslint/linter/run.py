@@ -2,61 +2,44 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import ModelError, components_for, load_model, needs_model
 from newslint.analysis.pipeline import analyse
-from newslint.cli.targets import Target, expand
 from newslint.config.discovery import settings_for_dir
 from newslint.config.profiles import ProfileChoice, choose_profile
 from newslint.config.ruleset import Overrides, RuleSet, build_profile_rule_set, build_rule_set
 from newslint.config.settings import ConfigError, Settings, read_config
 from newslint.documents.loader import load_document
 from newslint.documents.model import Document
-from newslint.documents.source import InputError, Source, decode, read_source
-from newslint.rules.base import Finding, Rule, Severity
+from newslint.documents.source import InputError
+from newslint.linter.cache import Cache
+from newslint.linter.part import CONFIG, LINT, READ, LintRun, Part, join
+from newslint.linter.targets import Target, expand, read_target
+from newslint.rules.base import Rule, describe
 from newslint.rules.engine import needs_of, run_rules
 from newslint.rules.registry import Registry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+PLEASE_REPORT = "please report it to the newslint maintainers"
+# Files linted together: the unit of work of a worker process, and how many files'
+# documents and analyses are held at once.
+CHUNK_FILES = 8
 
 
 @dataclass
 class Job:
+    index: int
     document: Document
     rule_set: RuleSet
     rules: list[Rule]
-
-
-@dataclass
-class LintRun:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    sources: dict[str, Source] = field(default_factory=dict)
-    rules: dict[str, type[Rule]] = field(default_factory=dict)
-    fail_on: dict[str, Severity] = field(default_factory=dict)
-    profiles: dict[str, ProfileChoice] = field(default_factory=dict)
-
-    @property
-    def failing(self) -> bool:
-        """Any finding at or above its file's ``fail-on``."""
-        return any(f.severity.rank >= self.fail_on[f.path].rank for f in self.findings)
-
-    def merge(self, again: LintRun) -> LintRun:
-        """This run with the files linted ``again`` replaced by their new results."""
-        paths = set(again.sources)
-        kept = [f for f in self.findings if f.path not in paths]
-        return LintRun(
-            findings=sorted(kept + again.findings, key=lambda f: f.sort_key),
-            errors=self.errors + [e for e in again.errors if e not in self.errors],
-            notices=self.notices + again.notices,
-            sources=self.sources | again.sources,
-            rules=self.rules | again.rules,
-            fail_on=self.fail_on | again.fail_on,
-            profiles=self.profiles | again.profiles,
-        )
 
 
 class Resolver:
@@ -75,7 +58,11 @@ class Resolver:
     def settings(self, directory: Path) -> Settings | None:
         """The config's settings; the command line applies when its rule sets are built."""
         try:
-            return self._explicit() if self.explicit else self._discover(directory.resolve())
+            return (
+                self._explicit()
+                if self.explicit
+                else self._discover(Path(os.path.realpath(directory)))
+            )
         except ConfigError as exc:
             self.report(str(exc))
             return None
@@ -130,58 +117,133 @@ class Resolver:
             self.errors.append(message)
 
 
-def read_target(target: Target) -> Source:
-    max_bytes = target.settings.max_file_size
-    if target.path is None:
-        data = sys.stdin.buffer.read()
-        if len(data) > max_bytes:
-            raise InputError(
-                f"{target.display}: input is {len(data)} bytes, over the limit of "
-                f"{max_bytes} (max-file-size); not linted"
-            )
-        return decode(data, target.display)
-    return read_source(target.path, target.display, max_bytes)
-
-
 def lint(
-    paths: Sequence[str], registry: Registry, resolver: Resolver, stdin_name: str | None
+    paths: Sequence[str],
+    registry: Registry,
+    resolver: Resolver,
+    stdin_name: str | None,
+    jobs: int = 1,
+    cache: Cache | None = None,
 ) -> LintRun:
-    run = LintRun(errors=list(registry.errors))
+    """Lint the files under command-line ``paths`` (``-`` is stdin)."""
     targets, missing = expand(list(paths), resolver.settings, stdin_name)
-    run.errors.extend(missing)
-    jobs = _jobs(targets, resolver, run)
-    run.errors.extend(resolver.errors)
-    for model, group in _by_model(jobs).items():
-        _lint_group(model, group, run)
-    run.findings.sort(key=lambda f: f.sort_key)
+    run = lint_targets(targets, registry, resolver, jobs, cache)
+    run.errors[len(registry.errors) : len(registry.errors)] = missing
     return run
 
 
-def _jobs(targets: list[Target], resolver: Resolver, run: LintRun) -> list[Job]:
-    """Read each file, then choose its genre profile, which may depend on its text."""
+def lint_targets(
+    targets: Sequence[Target],
+    registry: Registry,
+    resolver: Resolver,
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> LintRun:
+    """Lint each target, files or documents in memory, with its own settings and genre
+    profile: the one entry point for everything that lints.
+
+    Files the ``cache`` holds are not linted again; the others are linted in chunks,
+    across ``jobs`` worker processes when there is more than one chunk."""
+    config_before = list(resolver.errors)
+    usable = cache if cache is not None and not registry.errors else None
+    indexed = list(enumerate(targets))
+    hits = usable.lookup(indexed, resolver) if usable else []
+    done = {index for part in hits for index in part.sources}
+    misses = [(index, target) for index, target in indexed if index not in done]
+    chunks = [misses[i : i + CHUNK_FILES] for i in range(0, len(misses), CHUNK_FILES)]
+    if jobs > 1 and len(chunks) > 1:
+        parts = _in_workers(misses, resolver, jobs)
+    else:
+        parts = _in_process(chunks, resolver)
+    if usable:
+        usable.store(parts, targets)
+    run = join([*hits, *parts], list(registry.errors), config_before)
+    if usable:
+        run.cache_hits, run.cache_misses = len(hits), sum(len(part.sources) for part in parts)
+    return run
+
+
+def _in_workers(misses: list[tuple[int, Target]], resolver: Resolver, jobs: int) -> list[Part]:
+    """Lint files across worker processes and stdin here, where it can be read."""
+    from newslint.linter import parallel  # it imports this module
+
+    stdin = [(index, target) for index, target in misses if target.stdin]
+    files = [(index, target) for index, target in misses if not target.stdin]
+    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    parts = _in_process([stdin], resolver) if stdin else []
+    if len(chunks) > 1:
+        return parts + parallel.lint_chunks(chunks, resolver, min(jobs, len(chunks)))
+    return parts + _in_process(chunks, resolver)
+
+
+def _in_process(chunks: list[list[tuple[int, Target]]], resolver: Resolver) -> list[Part]:
+    """Lint chunk after chunk in this process, up to a Ctrl-C."""
+    parts = []
+    for chunk in chunks:
+        parts.append(lint_part(chunk, resolver))
+        if parts[-1].stopped is not None:
+            break
+    return parts
+
+
+def lint_part(chunk: Sequence[tuple[int, Target]], resolver: Resolver) -> Part:
+    """Lint some of a run's targets, each with its index in the run; a Ctrl-C stops it
+    with the files finished so far."""
+    part = Part()
     jobs = []
-    for target in targets:
-        base = resolver.base(target.settings)
-        if base is None:
-            continue
+    for index, target in chunk:
         try:
-            source = read_target(target)
-        except InputError as exc:
-            run.errors.append(str(exc))
-            continue
-        run.sources[source.path] = source
-        run.rules.update(base.registry.rules)
-        if not source.text.strip():
-            run.notices.append(f"{source.path}: empty file; nothing to lint")
-            continue
-        document = load_document(source)
-        choice = resolver.choose(target, document)
-        rule_set = resolver.rule_set(target.settings, choice.name) if choice else None
-        if choice is None or rule_set is None:
-            continue
-        run.profiles[source.path] = choice
-        jobs.append(Job(document, rule_set, rule_set.rules_for(target.path)))
-    return jobs
+            job = _guarded_job(index, target, resolver, part)
+        except KeyboardInterrupt:
+            part.stopped = index
+            return part
+        if job is not None:
+            jobs.append(job)
+    for model, group in _by_model(jobs).items():
+        _lint_group(model, group, part)
+        if part.stopped is not None:
+            break
+    return part
+
+
+def _guarded_job(index: int, target: Target, resolver: Resolver, part: Part) -> Job | None:
+    """``_job``, with config errors met on the way and any bug in newslint reported."""
+    reported = len(resolver.errors)
+    try:
+        job = _job(index, target, resolver, part)
+    except Exception as exc:  # a bug in newslint must not cost the other files
+        part.error(READ, index, internal_error(target.display, exc))
+        job = None
+    for message in resolver.errors[reported:]:
+        part.error(CONFIG, index, message)
+    return job
+
+
+def _job(index: int, target: Target, resolver: Resolver, part: Part) -> Job | None:
+    """One file's document and rules; None if it cannot be linted (reported in ``part``)."""
+    base = resolver.base(target.settings)
+    if base is None:
+        return None
+    try:
+        source = read_target(target)
+    except InputError as exc:
+        part.error(READ, index, str(exc))
+        return None
+    part.sources[index] = source
+    part.rules.update(base.registry.rules)
+    notices = part.notices.setdefault(index, [])
+    if not source.text.strip():
+        notices.append(f"{source.path}: empty file; nothing to lint")
+        return None
+    document = load_document(source)
+    notices.extend(document.notices)
+    notices.extend(document.suppression_warnings(base.registry.rules))
+    choice = resolver.choose(target, document)
+    rule_set = resolver.rule_set(target.settings, choice.name) if choice else None
+    if choice is None or rule_set is None:
+        return None
+    part.profiles[index] = choice
+    return Job(index, document, rule_set, rule_set.rules_for(target.path))
 
 
 def _by_model(jobs: list[Job]) -> dict[str | None, list[Job]]:
@@ -191,18 +253,88 @@ def _by_model(jobs: list[Job]) -> dict[str | None, list[Job]]:
     return groups
 
 
-def _lint_group(model: str | None, jobs: list[Job], run: LintRun) -> None:
+def _lint_group(model: str | None, jobs: list[Job], part: Part) -> None:
+    """Lint the files that share a model; on Ctrl-C keep the files finished so far."""
+    checked: set[int] = set()
+    failed: list[str] = []
+    try:
+        nlp = _model(model, jobs, part)
+        by_document = {id(job.document): job for job in jobs}
+        for analysis in analyse_each([job.document for job in jobs], nlp, failed):
+            job = by_document[id(analysis.document)]
+            _check(job, analysis, part)
+            checked.add(job.index)
+    except KeyboardInterrupt:
+        part.stopped = min(job.index for job in jobs if job.index not in checked)
+    # A document whose analysis failed is skipped with one error, in order.
+    skipped = [job for job in jobs if job.index not in checked]
+    for job, message in zip(skipped, failed, strict=False):
+        part.error(LINT, job.index, message)
+
+
+def _model(model: str | None, jobs: list[Job], part: Part) -> Language | None:
+    """The model the group's rules need; None if they need none or it fails to load,
+    when the rules that need it are dropped."""
     needs = needs_of([rule for job in jobs for rule in job.rules])
-    nlp = None
-    if needs_model(needs):
-        try:
-            nlp = load_model(model, components_for(needs))
-        except ModelError as exc:
-            run.errors.append(f"{jobs[0].document.path}: {exc}")
-            for job in jobs:
-                job.rules = [r for r in job.rules if not needs_model(r.needs)]
-    for job, analysis in zip(jobs, analyse([j.document for j in jobs], nlp), strict=True):
+    if not needs_model(needs):
+        return None
+    first = jobs[0]
+    try:
+        return load_model(model, components_for(needs))
+    except ModelError as exc:
+        message = f"{first.document.path}: {exc}"
+    except Exception as exc:  # a bug, not a missing model: the other rules still run
+        message = (
+            f"{first.document.path}: internal error loading the model: {describe(exc)}; "
+            f"{PLEASE_REPORT}"
+        )
+    part.error(LINT, first.index, message)
+    part.failed_models[message] = model
+    for job in jobs:
+        job.rules = [r for r in job.rules if not needs_model(r.needs)]
+    return None
+
+
+def _check(job: Job, analysis: Analysis, part: Part) -> None:
+    """Run the job's rules on its analysis and record the outcome."""
+    try:
         outcome = run_rules(analysis, job.rules)
-        run.findings.extend(outcome.findings)
-        run.errors.extend(outcome.errors)
-        run.fail_on[job.document.path] = job.rule_set.settings.fail_on
+    except Exception as exc:  # a bug in newslint must not cost the other files
+        part.error(LINT, job.index, internal_error(job.document.path, exc))
+        return
+    part.findings[job.index] = outcome.findings
+    for message in outcome.errors:
+        part.error(LINT, job.index, message)
+    part.fail_on[job.index] = job.rule_set.settings.fail_on
+
+
+def analyse_each(
+    documents: Sequence[Document], nlp: Language | None, errors: list[str]
+) -> Iterator[Analysis]:
+    """Each document's analysis, in order; one whose analysis fails is reported in
+    ``errors`` as an internal error and skipped.
+
+    The model parses documents in batches, so a failure may surface on a document
+    before the one at fault: that document is analysed again on its own, to blame
+    the right file, and the rest continue in a new batch.
+    """
+    done = 0
+    while done < len(documents):
+        try:
+            for analysis in analyse(documents[done:], nlp):
+                done += 1
+                yield analysis
+        except Exception:
+            document = documents[done]
+            done += 1
+            try:
+                alone = next(analyse([document], nlp))
+            except Exception as exc:
+                errors.append(internal_error(document.path, exc))
+                continue
+            yield alone
+
+
+def internal_error(path: str, exc: Exception) -> str:
+    """One line for a bug met while linting ``path``: the exception, and where to report it."""
+    return f"{path}: internal error: {describe(exc)}; not linted; {PLEASE_REPORT}"

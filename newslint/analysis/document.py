@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import SpeechAct
 from newslint.analysis.quotes import Quote, QuoteScan
-from newslint.analysis.sourcing import Sourcing
+from newslint.analysis.sourcing import WORD, Sourcing
 from newslint.documents.model import Block, Document
 from newslint.documents.source import Source
 
@@ -42,6 +43,19 @@ class AnalysedBlock:
         """The block's prose between two source offsets."""
         return self.block.text[start - self.block.start : end - self.block.start]
 
+    def tokens_from(self, start: int, end: int) -> Span | None:
+        """The tokens that begin at a source offset in ``[start, end)``."""
+        if self.doc is None:
+            return None
+        base = self.block.start
+        first = bisect.bisect_left(self._token_starts, start - base)
+        last = bisect.bisect_left(self._token_starts, end - base)
+        return self.doc[first : max(first, last)]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc or ()]
+
     def token_at(self, offset: int) -> Token | None:
         if self.doc is None:
             return None
@@ -52,14 +66,38 @@ class AnalysedBlock:
 
     def act_for(self, token: Token) -> SpeechAct | None:
         """The speech act that attributes a token, if any."""
-        return next((act for act in self.acts if token.i in act.region), None)
+        return next(iter(self.acts_for(token.i)), None)
+
+    def acts_for(self, index: int) -> list[SpeechAct]:
+        """The speech acts that attribute the token at ``index``, in order."""
+        return self._acts_of_token.get(index, [])
+
+    @cached_property
+    def _acts_of_token(self) -> dict[int, list[SpeechAct]]:
+        """The acts attributing each token. ``acts`` are complete before anyone asks."""
+        found: dict[int, list[SpeechAct]] = {}
+        for act in self.acts:
+            for i in act.region:
+                found.setdefault(i, []).append(act)
+        return found
 
     def sentences(self) -> Iterator[Sentence]:
+        yield from self.sentence_list
+
+    @cached_property
+    def sentence_list(self) -> list[Sentence]:
+        """The block's sentences, in order (none when it has no parse)."""
         if self.doc is None or not self.doc.has_annotation("SENT_START"):
-            return
-        for span in self.doc.sents:
-            start = self.block.start + span.start_char
-            yield Sentence(self.index, span, start, self.block.start + span.end_char)
+            return []
+        return [
+            Sentence(
+                self.index,
+                span,
+                self.block.start + span.start_char,
+                self.block.start + span.end_char,
+            )
+            for span in self.doc.sents
+        ]
 
 
 @dataclass
@@ -90,7 +128,14 @@ class Analysis:
         return self.quotes.covers(start, end if end is not None else start + 1)
 
     def block_at(self, offset: int) -> AnalysedBlock | None:
-        return next((b for b in self.blocks if b.block.start <= offset < b.block.end), None)
+        k = bisect.bisect_right(self._block_starts, offset) - 1
+        found = self.blocks[k] if k >= 0 else None
+        return found if found is not None and offset < found.block.end else None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        """Start of each block; blocks are in source order and never overlap."""
+        return [b.block.start for b in self.blocks]
 
     def token_at(self, offset: int) -> tuple[AnalysedBlock, Token] | None:
         """The parsed token at ``offset`` and its block, if there is one."""
@@ -99,8 +144,39 @@ class Analysis:
         return (block, token) if block is not None and token is not None else None
 
     def body(self) -> list[AnalysedBlock]:
-        """The prose blocks that are not headlines or headings."""
+        """The prose blocks that are not headlines or headings (one list, built once:
+        rules ask for it per paragraph; do not change it)."""
+        return self._body
+
+    @cached_property
+    def _body(self) -> list[AnalysedBlock]:
         return [block for block in self.blocks if not block.block.is_title]
+
+    @cached_property
+    def prose_words(self) -> int:
+        """Words in the body: prose, without headlines and headings."""
+        return sum(len(WORD.findall(block.block.text)) for block in self._body)
+
+    def body_after(self, index: int, count: int) -> list[AnalysedBlock]:
+        """The next ``count`` body blocks after block ``index``."""
+        at = bisect.bisect_right(self._body_indices, index)
+        return self._body[at : at + count]
+
+    @cached_property
+    def _body_indices(self) -> list[int]:
+        return [block.index for block in self._body]
+
+    def first_use(self, lemma: str) -> tuple[int, int] | None:
+        """(block index, token index) of the body's first token with ``lemma``."""
+        return self._first_uses.get(lemma)
+
+    @cached_property
+    def _first_uses(self) -> dict[str, tuple[int, int]]:
+        first: dict[str, tuple[int, int]] = {}
+        for block in self._body:
+            for token in block.doc or ():
+                first.setdefault(token.lemma_, (block.index, token.i))
+        return first
 
     def attribution_at(self, offset: int) -> SpeechAct | None:
         """Who says the words at ``offset``: a quote's speaker or a reporting clause."""

@@ -18,13 +18,17 @@ sourced, by whom, and how near?":
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Kind, SpeechAct
+from newslint.analysis.intervals import AnyOverlapping, FirstHolding
 from newslint.analysis.lexicon import Lexicon, default_lexicon, words
+
+WORD = re.compile(r"\S+")
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -101,8 +105,23 @@ class Sourcing:
         self._paragraphs: dict[int, list[int]] = {}
         for i, sentence in enumerate(self.sentences):
             self._paragraphs.setdefault(sentence.block, []).append(i)
+        self._blocks = sorted(self._paragraphs)
+        self._holding: dict[int | None, FirstHolding[Attribution]] = {}
         self._citing = {i for i, s in enumerate(self.sentences) if self._names_a_source(s)}
         self._speaking = {self.sentence_of(act.cue[0]) for _, act in analysis.speech_acts()}
+
+    @cached_property
+    def attributed_words(self) -> int:
+        """How many words some attribution says a source says, each word once."""
+        text = self.analysis.text
+        return len(
+            {
+                start + m.start()
+                for attribution in self.attributions
+                for start, end in attribution.content
+                for m in WORD.finditer(text, start, end)
+            }
+        )
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence holding ``offset``, if a parsed sentence does."""
@@ -112,11 +131,11 @@ class Sourcing:
     def attributing(self, offset: int) -> Attribution | None:
         """The attribution whose content holds ``offset``."""
         index = self.sentence_of(offset)
-        candidates = self.attributions if index is None else self._near(index)
-        return next(
-            (a for a in candidates if any(s <= offset < e for s, e in a.content)),
-            None,
-        )
+        block = None if index is None else self.sentences[index].block
+        if block not in self._holding:
+            candidates = self.attributions if block is None else self._near(block)
+            self._holding[block] = FirstHolding((s, e, a) for a in candidates for s, e in a.content)
+        return self._holding[block].at(offset)
 
     def coverage(self, offset: int) -> Coverage | None:
         """How near the source of the words at ``offset`` is, or None if nothing sources them."""
@@ -139,7 +158,7 @@ class Sourcing:
                     sourced = i in self._citing or i in self._speaking
                 if sourced:
                     return Coverage(next(iter(found), None), reach)
-        return self._lead_or_story()
+        return self._lead_or_story
 
     def preceding(self, offset: int) -> list[Span]:
         """The sentences before the one holding ``offset``, back to the start of the
@@ -148,8 +167,9 @@ class Sourcing:
         if index is None:
             return []
         block = self.sentences[index].block
-        before = max((b for b in self._paragraphs if b < block), default=block)
-        return [s.span for s in self.sentences[:index] if s.block >= before]
+        before = self._paragraph_before(block)
+        first = self._paragraphs[block if before is None else before][0]
+        return [s.span for s in self.sentences[first:index]]
 
     def speaks_next(self, offset: int, name: str) -> bool:
         """Someone speaks in the paragraph after ``offset``'s, in a sentence naming ``name``:
@@ -158,16 +178,22 @@ class Sourcing:
         if index is None:
             return False
         block = self.sentences[index].block
-        after = min((b for b in self._paragraphs if b > block), default=None)
+        k = bisect.bisect_right(self._blocks, block)
+        after = self._blocks[k] if k < len(self._blocks) else None
         return after is not None and any(
             (i in self._speaking or i in self._by_sentence)
             and name.lower() in self.sentences[i].span.text.lower()
             for i in self._paragraphs[after]
         )
 
-    def _near(self, index: int) -> list[Attribution]:
-        """Attributions of the sentence's paragraph, and quotes running over paragraphs."""
-        return self._by_block.get(self.sentences[index].block, []) + self._quoted_across
+    def _near(self, block: int) -> list[Attribution]:
+        """Attributions of a paragraph, and quotes running over paragraphs."""
+        return self._by_block.get(block, []) + self._quoted_across
+
+    def _paragraph_before(self, block: int) -> int | None:
+        """The nearest block before ``block`` with a parsed sentence."""
+        k = bisect.bisect_left(self._blocks, block)
+        return self._blocks[k - 1] if k > 0 else None
 
     def _around(self, index: int) -> list[tuple[Reach, list[int]]]:
         """Sentences to search, nearest first. The next sentence counts only when it says
@@ -175,7 +201,7 @@ class Sourcing:
         block = self.sentences[index].block
         paragraph = [i for i in self._paragraphs[block] if i != index]
         following = [index + 1] if index + 1 < len(self.sentences) else []
-        before = max((b for b in self._paragraphs if b < block), default=None)
+        before = self._paragraph_before(block)
         return [
             (Reach.SENTENCE, [index]),
             (Reach.NEXT_SENTENCE, following),
@@ -183,6 +209,7 @@ class Sourcing:
             (Reach.PREVIOUS_PARAGRAPH, self._paragraphs[before] if before is not None else []),
         ]
 
+    @cached_property
     def _lead_or_story(self) -> Coverage | None:
         lead = self._lead_block
         in_lead = next(
@@ -268,12 +295,13 @@ class Sourcing:
             for q in self.analysis.quotes.quotes
             if not q.direct and q.depth == 0 and q.act is None and q.close is not None
         ]
+        quoted = AnyOverlapping((q.open, q.end) for q in quotes)
         for block in self.analysis.blocks:
             for act in block.acts:
                 described[id(act)] = self._describe(block, act, last)
                 if act.kind is not Kind.CARRIED_OVER:
                     last = described[id(act)]
-                attribution = self._from_act(block, act, described[id(act)], quotes)
+                attribution = self._from_act(block, act, described[id(act)], quoted)
                 if attribution.content:
                     found.append(attribution)
         found += [self._from_quote(quote, described) for quote in quotes + partial]
@@ -284,13 +312,11 @@ class Sourcing:
         block: AnalysedBlock,
         act: SpeechAct,
         described: tuple[str, bool],
-        quotes: list[Quote],
+        quotes: AnyOverlapping,
     ) -> Attribution:
         """The act's attribution; words inside direct quotes go to the quote's own."""
         spans = _runs(block, sorted(act.region))
-        content = tuple(
-            (s, e) for s, e in spans if not any(q.open <= s and e <= q.end for q in quotes)
-        )
+        content = tuple((s, e) for s, e in spans if not quotes.encloses(s, e))
         return Attribution(
             kind=KIND_NAMES[act.kind],
             source=act.speaker,
@@ -379,5 +405,9 @@ def _runs(block: AnalysedBlock, indices: list[int]) -> tuple[tuple[int, int], ..
 
 
 def _trim(span: Span) -> tuple[Token, Token] | None:
-    words = [t for t in span if not (t.is_punct or t.is_space)]
-    return (words[0], words[-1]) if words else None
+    """The first and last words of ``span``, read from each end (a run may be long)."""
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+    if first is None:
+        return None
+    last = next(t for t in reversed(span) if not (t.is_punct or t.is_space))
+    return first, last

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newslint.analysis.sourcing import Attribution
+from newslint.analysis.sourcing import WORD, Attribution
 from newslint.documents.source import Source
 
-WORD = re.compile(r"\S+")
 SNIPPET = 60
 
 
@@ -23,6 +21,7 @@ class Article:
     source: Source
     attributions: Sequence[Attribution]
     words: int
+    attributed: int
 
 
 def _words(source: Source, spans: Sequence[tuple[int, int]]) -> int:
@@ -56,13 +55,13 @@ def report_json(articles: Sequence[Article]) -> str:
     return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
 
 
-def _summary(source: Source, found: Sequence[Attribution], prose_words: int) -> list[str]:
+def _summary(article: Article) -> list[str]:
+    source, found, prose_words = article.source, article.attributions, article.words
     by_source: Counter[str] = Counter()
     for attribution in found:
         name = _text(source, attribution.source) or "(no source)"
         by_source[f"{name} ({attribution.source_type})"] += _words(source, attribution.content)
-    attributed = len(_covered_words(source, found))
-    own = 1 - attributed / prose_words if prose_words else 1.0
+    own = 1 - article.attributed / prose_words if prose_words else 1.0
     anonymous = len({_text(source, a.source) for a in found if a.source_type == "anonymous"})
     lines = ["  sources by words attributed:"]
     width = max((len(name) for name in by_source), default=0)
@@ -71,15 +70,6 @@ def _summary(source: Source, found: Sequence[Attribution], prose_words: int) -> 
         f"  our own voice: {own:.0%} of {prose_words} words; anonymous sources: {anonymous}"
     )
     return lines
-
-
-def _covered_words(source: Source, found: Sequence[Attribution]) -> set[int]:
-    """Start offsets of the words that some attribution covers."""
-    covered = set()
-    for attribution in found:
-        for start, end in attribution.content:
-            covered |= {start + m.start() for m in WORD.finditer(source.text[start:end])}
-    return covered
 
 
 def report_text(articles: Sequence[Article]) -> str:
@@ -99,5 +89,5 @@ def report_text(articles: Sequence[Article]) -> str:
                 f"  {line}:{column}: {who} [{attribution.source_type}] {cue} "
                 f"({attribution.kind}): {content}"
             )
-        lines += _summary(source, found, article.words)
+        lines += _summary(article)
     return "\n".join(lines) + "\n" if lines else ""

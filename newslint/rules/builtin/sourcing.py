@@ -304,8 +304,7 @@ def _named_later(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
 def _letter(analysis: Analysis, block: AnalysedBlock) -> bool:
     """A reader's letter or comment: a signature line (a name alone) closes it within the
     next few paragraphs. Readers' hearsay is theirs to voice."""
-    after = [b for b in analysis.body() if b.index > block.index][:SIGNATURE_AFTER]
-    return any(_signature(b) for b in after)
+    return any(_signature(b) for b in analysis.body_after(block.index, SIGNATURE_AFTER))
 
 
 def _signature(block: AnalysedBlock) -> bool:
@@ -333,9 +332,13 @@ def _lead(analysis: Analysis, block: AnalysedBlock) -> bool:
 def _met_before(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
     """The story has spoken of the same group before: "legal experts said …", then
     "experts said"."""
-    earlier = [t for b in analysis.body() if b.index < block.index and b.doc for t in b.doc]
-    earlier += [t for t in head.doc if t.i < head.i]
-    return head.lower_ not in VAGUE_DETERMINERS and any(t.lemma_ == head.lemma_ for t in earlier)
+    if head.lower_ in VAGUE_DETERMINERS:
+        return False
+    first = analysis.first_use(head.lemma_)
+    if first is not None and first < (block.index, head.i):
+        return True
+    # a headline is not in the body: look back within it
+    return block.block.is_title and any(t.lemma_ == head.lemma_ for t in head.doc[: head.i])
 
 
 def _study_named(analysis: Analysis) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newslint.analysis.document import AnalysedBlock, Analysis
@@ -14,7 +15,7 @@ from newslint.analysis.nlp import Need
 from newslint.analysis.quotes import Quote, mark_at
 from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
-from newslint.rules.builtin.syllables import pronunciations
+from newslint.rules.builtin.syllables import is_known
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +28,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OWNER_DEPS = frozenset({"poss"})
 MAX_NAME_WORDS = 4
 MAX_HEADLINE_WORDS = 20
+AROUND = 400  # characters either side of a quote that its context checks read
+NON_SPACE = re.compile(r"\S+")
 # A body shorter than this (a cut-off story, a teaser) cannot show whose a headline's
 # quoted words are; headlines quote sources far more often than they doubt in our voice.
 MIN_BODY_WORDS = 40
@@ -134,8 +137,10 @@ class ScareQuotes(Rule):
         if not 1 <= len(words) <= self.settings["max-words"]:
             return False
         block = analysis.blocks[quote.blocks[0]].block
-        before = block.text[: quote.open - block.start]
-        after = block.text[quote.end - block.start :]
+        start, end = quote.open - block.start, quote.end - block.start
+        # Only the words next to the quote matter; a window keeps a long paragraph linear.
+        before = block.text[max(0, start - AROUND) : start]
+        after = block.text[end : end + AROUND]
         return not (
             _names_work(words, before)
             or _unfamiliar(words)
@@ -151,9 +156,8 @@ def _unfamiliar(words: list[str]) -> bool:
     ordinary words ("proof", "reforms")."""
     if len(words) != 1:
         return False
-    known = pronunciations()
     word = words[0].casefold().removesuffix("’s").removesuffix("'s")
-    return word not in known and not all(part in known for part in word.split("-"))
+    return not is_known(word) and not all(is_known(part) for part in word.split("-"))
 
 
 def _mid_sentence(before: str) -> bool:
@@ -284,10 +288,8 @@ def _quoted(analysis: Analysis, quote: Quote) -> _Quoted:
 
 
 def _inner_tokens(block: AnalysedBlock, quote: Quote) -> list[Token]:
-    if block.doc is None:
-        return []
-    start, end = quote.inner_start - block.block.start, quote.inner_end - block.block.start
-    return [t for t in block.doc if start <= t.idx < end and not t.is_punct]
+    inside = block.tokens_from(quote.inner_start, quote.inner_end) or ()
+    return [t for t in inside if not t.is_punct]
 
 
 def _reported_body_lemmas(analysis: Analysis) -> set[str]:
@@ -295,8 +297,8 @@ def _reported_body_lemmas(analysis: Analysis) -> set[str]:
     found: set[str] = set()
     for block in analysis.body():
         if block.doc is not None:
-            for act in block.acts:
-                found.update(block.doc[i].lemma_.lower() for i in act.region)
+            attributed = set().union(*(act.region for act in block.acts))  # each token once
+            found.update(block.doc[i].lemma_.lower() for i in attributed)
     return found
 
 
@@ -305,8 +307,11 @@ def _headline(analysis: Analysis, quote: Quote) -> bool:
     when it ends with a full stop, as scraped headlines often do."""
     index = quote.blocks[0]
     block = analysis.blocks[index].block
-    first_line = index == 0 and "\n" not in block.text.strip()
-    return block.is_title or (first_line and len(block.text.split()) <= MAX_HEADLINE_WORDS)
+    if block.is_title or index != 0:
+        return block.is_title
+    # Count at most one word past the limit: a long first paragraph costs no more.
+    words = sum(1 for _ in islice(NON_SPACE.finditer(block.text), MAX_HEADLINE_WORDS + 1))
+    return words <= MAX_HEADLINE_WORDS and "\n" not in block.text.strip()
 
 
 def _body_too_short(analysis: Analysis, quote: Quote) -> bool:
@@ -499,8 +504,14 @@ class UnbalancedQuotes(Rule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         text = analysis.text
         quotes = analysis.quotes.quotes
+        # Filtered once, not once per unclosed quote: a paragraph of open marks stays linear.
+        glued = [
+            q
+            for q in quotes
+            if q.close is not None and text[q.inner_start : q.inner_start + 1] in SINGLE_OPENERS
+        ]
         for quote in quotes:
-            if quote.close is None and not _inner_closes_paragraph(analysis, quote, quotes):
+            if quote.close is None and not _inner_closes_paragraph(analysis, quote, glued):
                 offset = quote.last_open
                 mark = mark_at(text, offset)
                 message = f"Opening quote mark {mark} is never closed"

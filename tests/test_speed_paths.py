@@ -39,3 +39,17 @@ def test_dictionary_lookup_agrees_with_the_cmu_dictionary():
     assert all(is_known(word) for word in ("proof", "reforms", "harbour", "co"))
     absent = ("undercard", "zzqx", "", "proof ", "reform-s", words[0] + "zzq")
     assert [is_known(word) for word in absent] == [word in entries for word in absent]
+
+
+def test_plain_text_never_imports_the_markdown_parser(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour News\n\nThe the ferry sailed at dawn.\n", encoding="utf-8")
+    probe = (
+        "import contextlib, io, sys\n"
+        "from newslint.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['--no-cache', '--select', 'NL902', {str(story)!r}])\n"
+        "print(code, 'markdown_it' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "1 False"

@@ -59,3 +59,23 @@ def test_missing_file_is_an_error_naming_it(tmp_path):
     result = run_cli("sources", str(tmp_path / "nope.txt"))
     assert result.code == 2
     assert "nope.txt" in result.stderr
+
+
+def test_a_measured_lint_counts_the_words_sources_attributes(tmp_path):
+    """The audit's counts come from the lint's own analysis, as ``sources`` counts them."""
+    from newslint.config.ruleset import Overrides
+    from newslint.linter.run import Resolver, lint_targets
+    from newslint.linter.targets import expand
+    from newslint.rules.registry import load_registry
+
+    result, _ = _sources(
+        tmp_path,
+        "Pool to close\n\nThe council will shut the pool, the mayor "
+        "said on Monday.\n\nThe pool opened in 1990.\n",
+    )
+    assert "our own voice: 50% of 16 words" in result.stdout
+    registry = load_registry()
+    resolver = Resolver(registry, Overrides(select=("NL902",)), None)
+    targets, _ = expand([str(tmp_path / "story.txt")], resolver.settings, None)
+    run = lint_targets(targets, registry, resolver, measure=True)
+    assert run.voice == {str(tmp_path / "story.txt"): (16, 8)}

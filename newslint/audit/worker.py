@@ -11,19 +11,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newslint.analysis.nlp import ModelError, Need, components_for, load_model
 from newslint.analysis.sourcing import WORD
 from newslint.audit.archive import Article
 from newslint.config.ruleset import Overrides
 from newslint.config.settings import Settings
-from newslint.documents.loader import load_document
-from newslint.documents.source import Source
-from newslint.linter.run import LintRun, Resolver, analyse_each, lint_targets
+from newslint.linter.run import LintRun, Resolver, lint_targets
 from newslint.linter.targets import Target
 from newslint.rules.base import Finding
 from newslint.rules.registry import Registry, load_registry
-
-SOURCING_NEEDS = frozenset({Need.PARSE, Need.ENTITIES})
 
 
 @dataclass(frozen=True)
@@ -60,9 +55,8 @@ def audit_batch(batch: Batch) -> Outcome:
         Target(path=Path(a.path), display=a.path, settings=batch.settings, text=a.text)
         for a in batch.articles
     ]
-    run = lint_targets(targets, registry, resolver)
+    run = lint_targets(targets, registry, resolver, measure=True)
     outcome = Outcome(errors=run.errors, notices=run.notices)
-    shares = _attributed(batch, outcome.errors)
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in run.findings:
         by_path[finding.path].append(finding)
@@ -70,7 +64,7 @@ def audit_batch(batch: Batch) -> Outcome:
         found = by_path.get(article.path, [])
         profile = _profile(run, article.path)
         outcome.findings += [_finding_row(article, f, profile) for f in found]
-        prose, attributed = shares.get(article.path, (None, None))
+        prose, attributed = run.voice.get(article.path, (None, None))
         outcome.articles.append(
             _article_row(article, len(found), profile)
             | {"prose_words": prose, "attributed_words": attributed}
@@ -81,21 +75,6 @@ def audit_batch(batch: Batch) -> Outcome:
 def _profile(run: LintRun, path: str) -> str | None:
     choice = run.profiles.get(path)
     return choice.name if choice else None
-
-
-def _attributed(batch: Batch, errors: list[str]) -> dict[str, tuple[int, int]]:
-    """Per article path: words of prose, and how many of them some source is said to say,
-    as ``newslint sources`` counts them."""
-    documents = [load_document(Source(path=a.path, text=a.text)) for a in batch.articles]
-    try:
-        nlp = load_model(batch.settings.model, components_for(SOURCING_NEEDS))
-    except ModelError as exc:
-        errors.append(f"{batch.articles[0].path}: {exc}")
-        return {}
-    shares = {}
-    for analysis in analyse_each(documents, nlp, errors):
-        shares[analysis.source.path] = (analysis.prose_words, analysis.sourcing.attributed_words)
-    return shares
 
 
 def _metadata(article: Article) -> dict[str, Any]:

@@ -26,6 +26,8 @@ class Part:
     profiles: dict[int, ProfileChoice] = field(default_factory=dict)
     fail_on: dict[int, Severity] = field(default_factory=dict)
     findings: dict[int, list[Finding]] = field(default_factory=dict)
+    # Words of prose, and how many of them a source is said to say (when measured).
+    voice: dict[int, tuple[int, int]] = field(default_factory=dict)
     # (phase, target index, message)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     rules: dict[str, type[Rule]] = field(default_factory=dict)
@@ -56,6 +58,8 @@ class LintRun:
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     fail_on: dict[str, Severity] = field(default_factory=dict)
     profiles: dict[str, ProfileChoice] = field(default_factory=dict)
+    # Per file: words of prose, and how many a source is said to say (when measured).
+    voice: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Stopped by Ctrl-C: the findings are those of the files finished before it.
     interrupted: bool = False
     # Files whose outcome came from the cache, and files linted afresh with a cache on.
@@ -100,7 +104,7 @@ def join(parts: Iterable[Part], before: list[str], config_before: list[str]) -> 
     cut = min(stops, default=None)
     merged = Part()
     for part in parts:
-        for name in ("sources", "notices", "profiles", "fail_on", "findings", "rules"):
+        for name in ("sources", "notices", "profiles", "fail_on", "findings", "voice", "rules"):
             getattr(merged, name).update(getattr(part, name))
         merged.errors += part.errors
         merged.failed_models |= part.failed_models
@@ -111,6 +115,7 @@ def join(parts: Iterable[Part], before: list[str], config_before: list[str]) -> 
         notices=[notice for i in order for notice in merged.notices.get(i, [])],
         profiles={path[i]: merged.profiles[i] for i in order if i in merged.profiles},
         fail_on={path[i]: merged.fail_on[i] for i in order if i in merged.fail_on},
+        voice={path[i]: merged.voice[i] for i in order if i in merged.voice},
         findings=sorted(
             (f for i in order for f in merged.findings.get(i, [])), key=lambda f: f.sort_key
         ),

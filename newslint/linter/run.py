@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.analysis.document import Analysis
-from newslint.analysis.nlp import ModelError, components_for, load_model, needs_model
+from newslint.analysis.nlp import ModelError, Need, components_for, load_model, needs_model
 from newslint.analysis.pipeline import analyse
 from newslint.config.discovery import settings_for_dir
 from newslint.config.profiles import ProfileChoice, choose_profile
@@ -32,6 +32,8 @@ PLEASE_REPORT = "please report it to the newslint maintainers"
 # Files linted together: the unit of work of a worker process, and how many files'
 # documents and analyses are held at once.
 CHUNK_FILES = 8
+# What counting attributed words needs: the parse, and entities to tell sources apart.
+MEASURE_NEEDS = frozenset({Need.PARSE, Need.ENTITIES})
 
 
 @dataclass
@@ -138,23 +140,27 @@ def lint_targets(
     resolver: Resolver,
     jobs: int = 1,
     cache: Cache | None = None,
+    measure: bool = False,
 ) -> LintRun:
     """Lint each target, files or documents in memory, with its own settings and genre
     profile: the one entry point for everything that lints.
 
     Files the ``cache`` holds are not linted again; the others are linted in chunks,
-    across ``jobs`` worker processes when there is more than one chunk."""
+    across ``jobs`` worker processes when there is more than one chunk. ``measure``
+    also counts, from the same analysis, each file's words of prose and how many of
+    them a source is said to say (``LintRun.voice``); it lints in this process with
+    no cache."""
     config_before = list(resolver.errors)
-    usable = cache if cache is not None and not registry.errors else None
+    usable = cache if cache is not None and not registry.errors and not measure else None
     indexed = list(enumerate(targets))
     hits = usable.lookup(indexed, resolver) if usable else []
     done = {index for part in hits for index in part.sources}
     misses = [(index, target) for index, target in indexed if index not in done]
     chunks = [misses[i : i + CHUNK_FILES] for i in range(0, len(misses), CHUNK_FILES)]
-    if jobs > 1 and len(chunks) > 1:
+    if jobs > 1 and len(chunks) > 1 and not measure:
         parts = _in_workers(misses, resolver, jobs)
     else:
-        parts = _in_process(chunks, resolver)
+        parts = _in_process(chunks, resolver, measure)
     if usable:
         usable.store(parts, targets)
     run = join([*hits, *parts], list(registry.errors), config_before)
@@ -176,17 +182,21 @@ def _in_workers(misses: list[tuple[int, Target]], resolver: Resolver, jobs: int)
     return parts + _in_process(chunks, resolver)
 
 
-def _in_process(chunks: list[list[tuple[int, Target]]], resolver: Resolver) -> list[Part]:
+def _in_process(
+    chunks: list[list[tuple[int, Target]]], resolver: Resolver, measure: bool = False
+) -> list[Part]:
     """Lint chunk after chunk in this process, up to a Ctrl-C."""
     parts = []
     for chunk in chunks:
-        parts.append(lint_part(chunk, resolver))
+        parts.append(lint_part(chunk, resolver, measure))
         if parts[-1].stopped is not None:
             break
     return parts
 
 
-def lint_part(chunk: Sequence[tuple[int, Target]], resolver: Resolver) -> Part:
+def lint_part(
+    chunk: Sequence[tuple[int, Target]], resolver: Resolver, measure: bool = False
+) -> Part:
     """Lint some of a run's targets, each with its index in the run; a Ctrl-C stops it
     with the files finished so far."""
     part = Part()
@@ -200,7 +210,7 @@ def lint_part(chunk: Sequence[tuple[int, Target]], resolver: Resolver) -> Part:
         if job is not None:
             jobs.append(job)
     for model, group in _by_model(jobs).items():
-        _lint_group(model, group, part)
+        _lint_group(model, group, part, measure)
         if part.stopped is not None:
             break
     return part
@@ -253,16 +263,18 @@ def _by_model(jobs: list[Job]) -> dict[str | None, list[Job]]:
     return groups
 
 
-def _lint_group(model: str | None, jobs: list[Job], part: Part) -> None:
+def _lint_group(model: str | None, jobs: list[Job], part: Part, measure: bool) -> None:
     """Lint the files that share a model; on Ctrl-C keep the files finished so far."""
     checked: set[int] = set()
     failed: list[str] = []
     try:
-        nlp = _model(model, jobs, part)
+        nlp = _model(model, jobs, part, MEASURE_NEEDS if measure else frozenset())
         by_document = {id(job.document): job for job in jobs}
         for analysis in analyse_each([job.document for job in jobs], nlp, failed):
             job = by_document[id(analysis.document)]
             _check(job, analysis, part)
+            if measure:
+                part.voice[job.index] = (analysis.prose_words, analysis.sourcing.attributed_words)
             checked.add(job.index)
     except KeyboardInterrupt:
         part.stopped = min(job.index for job in jobs if job.index not in checked)
@@ -272,10 +284,12 @@ def _lint_group(model: str | None, jobs: list[Job], part: Part) -> None:
         part.error(LINT, job.index, message)
 
 
-def _model(model: str | None, jobs: list[Job], part: Part) -> Language | None:
-    """The model the group's rules need; None if they need none or it fails to load,
-    when the rules that need it are dropped."""
-    needs = needs_of([rule for job in jobs for rule in job.rules])
+def _model(
+    model: str | None, jobs: list[Job], part: Part, extra: frozenset[Need]
+) -> Language | None:
+    """The model the group's rules (and ``extra`` needs) need; None if they need none or
+    it fails to load, when the rules that need it are dropped."""
+    needs = needs_of([rule for job in jobs for rule in job.rules]) | extra
     if not needs_model(needs):
         return None
     first = jobs[0]

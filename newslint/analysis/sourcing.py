@@ -27,8 +27,11 @@ from typing import TYPE_CHECKING
 from newslint.analysis.attribution import Kind, SpeechAct
 from newslint.analysis.intervals import AnyOverlapping, FirstHolding
 from newslint.analysis.lexicon import Lexicon, default_lexicon, words
+from newslint.analysis.nlp import Need
 
 WORD = re.compile(r"\S+")
+# What the sourcing model reads: the parse, and entities to tell sources apart.
+SOURCING_NEEDS = frozenset({Need.PARSE, Need.ENTITIES})
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

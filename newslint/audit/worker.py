@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +14,9 @@ from newslint.analysis.sourcing import WORD
 from newslint.audit.archive import Article
 from newslint.config.ruleset import Overrides
 from newslint.config.settings import Settings
-from newslint.linter.run import LintRun, Resolver, lint_targets
+from newslint.linter.run import LintRun, lint_targets, process_resolver
 from newslint.linter.targets import Target
 from newslint.rules.base import Finding
-from newslint.rules.registry import Registry, load_registry
 
 
 @dataclass(frozen=True)
@@ -41,21 +39,14 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
 
 
-@cache
-def linter(overrides: Overrides, config: str | None) -> tuple[Registry, Resolver]:
-    """This process's registry and resolver, built on first use."""
-    registry = load_registry()
-    return registry, Resolver(registry, overrides, config)
-
-
 def audit_batch(batch: Batch) -> Outcome:
     """Lint every article of ``batch`` and measure how much of each is attributed."""
-    registry, resolver = linter(batch.overrides, batch.config)
+    resolver = process_resolver(batch.overrides, batch.config)
     targets = [
         Target(path=Path(a.path), display=a.path, settings=batch.settings, text=a.text)
         for a in batch.articles
     ]
-    run = lint_targets(targets, registry, resolver, measure=True)
+    run = lint_targets(targets, resolver.registry, resolver, measure=True)
     outcome = Outcome(errors=run.errors, notices=run.notices)
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in run.findings:

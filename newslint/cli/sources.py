@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 
 from newslint.analysis.document import Analysis
-from newslint.analysis.nlp import ModelError, Need, components_for, load_model
+from newslint.analysis.nlp import ModelError, components_for, load_model
+from newslint.analysis.sourcing import SOURCING_NEEDS
 from newslint.config.ruleset import Overrides
 from newslint.documents.loader import load_document
 from newslint.documents.model import Document
@@ -51,7 +52,7 @@ def main(argv: Sequence[str]) -> int:
     if documents:
         model = targets[0].settings.model
         try:
-            nlp = load_model(model, components_for({Need.PARSE, Need.ENTITIES}))
+            nlp = load_model(model, components_for(SOURCING_NEEDS))
         except ModelError as exc:
             errors.append(str(exc))
         else:

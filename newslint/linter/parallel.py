@@ -17,15 +17,13 @@ import signal
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from functools import cache
 from typing import Any
 
 from newslint.config.ruleset import Overrides
 from newslint.linter.part import LINT, Part
-from newslint.linter.run import PLEASE_REPORT, Resolver, lint_part
+from newslint.linter.run import PLEASE_REPORT, Resolver, lint_part, process_resolver
 from newslint.linter.targets import Target
 from newslint.rules.base import describe
-from newslint.rules.registry import load_registry
 
 Chunk = list[tuple[int, Target]]
 # The worker's channel that says which chunk it takes up, to tell which ones a crash hit.
@@ -157,17 +155,9 @@ def _start(queue: Any, overrides: Overrides, config: str | None) -> None:
 def _lint(chunk: Chunk) -> Part:
     """Lint one chunk in a worker, with the worker's own registry and resolver."""
     _state["queue"].put(chunk[0][0])
-    resolver = _resolver(*_state["setup"])
+    resolver = process_resolver(*_state["setup"])
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return lint_part(chunk, resolver)
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-@cache
-def _resolver(overrides: Overrides, config: str | None) -> Resolver:
-    """This worker's resolver, on the plugins it loads itself (a plugin may change
-    newslint as it loads, and must do so here too); their errors the main process
-    reports."""
-    return Resolver(load_registry(), overrides, config)

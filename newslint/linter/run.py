@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import ModelError, Need, components_for, load_model, needs_model
 from newslint.analysis.pipeline import analyse
+from newslint.analysis.sourcing import SOURCING_NEEDS
 from newslint.config.discovery import settings_for_dir
 from newslint.config.profiles import ProfileChoice, choose_profile
 from newslint.config.ruleset import Overrides, RuleSet, build_profile_rule_set, build_rule_set
@@ -23,7 +25,7 @@ from newslint.linter.part import CONFIG, LINT, READ, LintRun, Part, join
 from newslint.linter.targets import Target, expand, read_target
 from newslint.rules.base import Rule, describe
 from newslint.rules.engine import needs_of, run_rules
-from newslint.rules.registry import Registry
+from newslint.rules.registry import Registry, load_registry
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,8 +34,6 @@ PLEASE_REPORT = "please report it to the newslint maintainers"
 # Files linted together: the unit of work of a worker process, and how many files'
 # documents and analyses are held at once.
 CHUNK_FILES = 8
-# What counting attributed words needs: the parse, and entities to tell sources apart.
-MEASURE_NEEDS = frozenset({Need.PARSE, Need.ENTITIES})
 
 
 @dataclass
@@ -117,6 +117,15 @@ class Resolver:
     def report(self, message: str) -> None:
         if message not in self.errors:
             self.errors.append(message)
+
+
+@cache
+def process_resolver(overrides: Overrides, config: str | None) -> Resolver:
+    """This process's resolver, on the plugins it loads itself, built on first use: a
+    worker process (``-j``, the audit's Dask workers) keeps it for every chunk it takes.
+    A plugin may change newslint as it loads, so each process loads them itself; their
+    errors the main process reports."""
+    return Resolver(load_registry(), overrides, config)
 
 
 def lint(
@@ -268,7 +277,7 @@ def _lint_group(model: str | None, jobs: list[Job], part: Part, measure: bool) -
     checked: set[int] = set()
     failed: list[str] = []
     try:
-        nlp = _model(model, jobs, part, MEASURE_NEEDS if measure else frozenset())
+        nlp = _model(model, jobs, part, SOURCING_NEEDS if measure else frozenset())
         by_document = {id(job.document): job for job in jobs}
         for analysis in analyse_each([job.document for job in jobs], nlp, failed):
             job = by_document[id(analysis.document)]

@@ -138,9 +138,7 @@ def lint(
 ) -> LintRun:
     """Lint the files under command-line ``paths`` (``-`` is stdin)."""
     targets, missing = expand(list(paths), resolver.settings, stdin_name)
-    run = lint_targets(targets, registry, resolver, jobs, cache)
-    run.errors[len(registry.errors) : len(registry.errors)] = missing
-    return run
+    return lint_targets(targets, registry, resolver, jobs, cache, unfound=missing)
 
 
 def lint_targets(
@@ -150,6 +148,7 @@ def lint_targets(
     jobs: int = 1,
     cache: Cache | None = None,
     measure: bool = False,
+    unfound: Sequence[str] = (),
 ) -> LintRun:
     """Lint each target, files or documents in memory, with its own settings and genre
     profile: the one entry point for everything that lints.
@@ -158,7 +157,7 @@ def lint_targets(
     across ``jobs`` worker processes when there is more than one chunk. ``measure``
     also counts, from the same analysis, each file's words of prose and how many of
     them a source is said to say (``LintRun.voice``); it lints in this process with
-    no cache."""
+    no cache. ``unfound`` are errors for paths that named no file, reported first."""
     config_before = list(resolver.errors)
     usable = cache if cache is not None and not registry.errors and not measure else None
     indexed = list(enumerate(targets))
@@ -172,7 +171,7 @@ def lint_targets(
         parts = _in_process(chunks, resolver, measure)
     if usable:
         usable.store(parts, targets)
-    run = join([*hits, *parts], list(registry.errors), config_before)
+    run = join([*hits, *parts], [*registry.errors, *unfound], config_before)
     if usable:
         run.cache_hits, run.cache_misses = len(hits), sum(len(part.sources) for part in parts)
     return run

@@ -19,7 +19,8 @@ The corpus lives outside the repository in ``$NEWSLINT_EVALDATA`` (default
   spans against the gold Content spans (the first annotator's file by name).
 - ``precision [--round R]``: judged precision per rule from the verdicts in
   ``bench/results/`` (article id, line, column, code and verdict; never the text), one
-  judging round at a time (``verdicts-DATE-R-*.tsv``).
+  judging round at a time (``verdicts-DATE-R-*.tsv``). Where several editors judged the
+  same finding, the majority decides; an even split counts as a false alarm.
 """
 
 from __future__ import annotations
@@ -172,17 +173,33 @@ def attribution(args: argparse.Namespace) -> None:
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
 
 
-def precision(args: argparse.Namespace) -> None:
-    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
-    for path in sorted(RESULTS.glob(f"verdicts-*{args.round}*.tsv")):
-        rows = (r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t"))
-        for row in rows:
+def _round_verdicts(round_: str) -> dict[tuple[str, ...], Counter[str]]:
+    """Each judged finding of a round, by (article, line, column, code), with its votes."""
+    named = re.compile(rf"verdicts-\d{{4}}-\d\d-\d\d-{re.escape(round_)}-" if round_ else "")
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for path in sorted(RESULTS.glob("verdicts-*.tsv")):
+        if not named.match(path.name):
+            continue
+        for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t"):
             if row and not row[0].startswith("#") and row[0] != "article":
-                verdicts[row[3]][row[4]] += 1
-    print(f"{'rule':8} {'fair':>5} {'judged':>7} {'precision':>10}")
-    for code, counts in sorted(verdicts.items()):
-        judged = counts["fair"] + counts["false-alarm"]
-        print(f"{code:8} {counts['fair']:5} {judged:7} {counts['fair'] / max(1, judged):10.0%}")
+                votes[(row[0], row[1], row[2], row[3])][row[4]] += 1
+    return votes
+
+
+def precision(args: argparse.Namespace) -> None:
+    """Judged precision per rule: a finding is fair when most of its judges call it fair.
+
+    A finding whose judges split evenly counts as a false alarm until a further judge
+    breaks the tie; the ``split`` column counts them.
+    """
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for (*_, code), votes in _round_verdicts(args.round).items():
+        fair, false_alarm = votes["fair"], votes["false-alarm"]
+        tally[code]["fair" if fair > false_alarm else "split" if fair == false_alarm else "no"] += 1
+    print(f"{'rule':8} {'fair':>5} {'split':>6} {'judged':>7} {'precision':>10}")
+    for code, counts in sorted(tally.items()):
+        fair, split, judged = counts["fair"], counts["split"], counts.total()
+        print(f"{code:8} {fair:5} {split:6} {judged:7} {fair / judged:10.0%}")
 
 
 def main() -> None:
@@ -198,7 +215,7 @@ def main() -> None:
             command.add_argument("--per-rule", type=int, default=default, help="samples per rule")
             command.add_argument("--seed", type=int, default=7)
     judged = commands.add_parser("precision")
-    judged.add_argument("--round", default="", help="only verdict files whose name has this")
+    judged.add_argument("--round", default="", help="one judging round, such as r12")
     args = parser.parse_args()
     {"rates": rates, "sample": sample, "attribution": attribution, "precision": precision}[
         args.command

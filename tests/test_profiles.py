@@ -136,6 +136,9 @@ def test_a_source_saying_i_does_not_make_a_story_opinion(tmp_path):
             "for twenty years, taught navigation at the county college.\n",
             "closing note on the writer, K. Lena Moss",
         ),
+        # A column's closing contact line, with no name.
+        (REPORT + "\nTwitter: @anacosta.\n", 'closing line "Twitter: @anacosta."'),
+        (REPORT + "\nTranslated by Ana Costa.\n", 'closing line "Translated by Ana Costa."'),
         (
             "Walk to work\n\nIf you walk, your day starts well. You see the river and you "
             "meet your neighbours. The so-called new bridge will change that for us.\n",
@@ -165,6 +168,9 @@ def test_labelled_signed_and_reader_addressing_copy_is_opinion(tmp_path, text, e
         # A deck under the headline is not a column's title.
         "Bridge to reopen;\nCouncil backs repair after long delay.\n\n"
         "The so-called repair plan was approved on Monday.\n",
+        # A reporter's sign-off names them: it is chrome, not a columnist's contact line.
+        "Bridge to reopen\n\nThe so-called repair plan was approved on Monday.\n\n"
+        "Follow Ana Costa on Twitter @anacosta.\n",
         # A label later in the story is not a label of the story.
         "Bridge to reopen\n\nThe so-called repair plan was approved on Monday.\n\n"
         "The vote came after weeks of argument.\n\nAnalysis\n",

@@ -8,7 +8,11 @@ opinion (a column, a review, a letter, an analysis) when:
   last line of the headline, or a headline that starts with one ("Opinion: …";
   ``rules/lexicon/genre.toml``);
 - it closes with a note on the writer: a name not met earlier in the copy, then "is a
-  …", "is editor of …" ("Ana Cruz is a professor of law at Leeds.");
+  …", "is editor of …" ("Ana Cruz is a professor of law at Leeds."), or with the
+  columnist's contact line alone ("Twitter: @anacruz", "Email: ana@example.com"): a
+  reporter's story closes on its last fact, or a byline that names them; or with a
+  note on its translator ("Translated by Ana Cruz."): the pieces a paper translates
+  from a foreign writer are their columns;
 - the writer says I, me, my or myself at least three times;
 - the writer addresses the reader ("you", "your") or speaks for a "we" ("we", "us",
   "our") at least five times, or four times with two signs of a voice among "you",
@@ -49,6 +53,10 @@ WRITER_ROLE = (
     r"is\s(?:an?|the)\s|is\s(?![\w-]+(?:ed|ing)\b)[\w-]+(?:\s[\w-]+){0,2}\s(?:of|at|for)\s"
 )
 QUOTE_MARKS = re.compile(r"[\"“”]")
+# A contact line with no name: "Twitter: @handle." or "EMAIL: desk@example.com."
+CONTACT = re.compile(
+    r"\s*(?P<channel>[A-Za-z-]+):\s*(?P<handle>@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?\s*"
+)
 BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 MIN_FIRST_PERSON = 3
 MIN_ADDRESS = 5
@@ -56,6 +64,7 @@ MIN_ADDRESS_WITH_VOICE = 4
 LABEL_BLOCKS = 3  # the headline and the two lines after it
 NOTE_BLOCKS = 2  # the note on the writer may come before a last line of chrome
 MAX_NOTE_WORDS = 60
+MAX_CREDIT_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,22 @@ def _writer_note(document: Document) -> str | None:
     return None
 
 
+def _closing_line(document: Document) -> str | None:
+    """The columnist's contact line ("Twitter: @anacruz") or the translator's credit
+    ("Translated by Ana Cruz.") that closes the copy."""
+    note = lexicon("genre")["writer-note"]
+    channels = {c.lower() for c in note["contact-channels"]}
+    credits = tuple(c.lower() for c in note["translator-credits"])
+    for block in _body(document)[-NOTE_BLOCKS:]:
+        match = CONTACT.fullmatch(block.text)
+        if match and match.group("channel").lower() in channels:
+            return match.group().strip()
+        line = block.text.strip()
+        if len(line.split()) <= MAX_CREDIT_WORDS and line.lower().startswith(credits):
+            return line
+    return None
+
+
 def _address(document: Document, first_person: int) -> str | None:
     """How the writer speaks to the reader or for a "we", when that is a clear voice."""
     scan = scan_quotes(document)
@@ -155,6 +180,9 @@ def detect_profile(document: Document) -> Detection | None:
     writer = _writer_note(document)
     if writer is not None:
         return Detection("opinion", f"closing note on the writer, {writer}")
+    closing = _closing_line(document)
+    if closing is not None:
+        return Detection("opinion", f'closing line "{closing}"')
     count = first_person_count(document)
     if count >= MIN_FIRST_PERSON:
         return Detection("opinion", f"first person outside quotes, {count} times")

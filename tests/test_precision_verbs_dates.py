@@ -156,6 +156,25 @@ def test_ad_or_mailer_that_claims_is_not_loaded(lint):
     assert found(lint, text, "NL301") == [(7, 11, "claims")]
 
 
+def test_claim_the_headline_denies_is_not_loaded(lint):
+    text = (
+        "The harbour is not the busiest in Europe\n\n"
+        "The mayor claimed that the harbour was the busiest in Europe.\n"
+    )
+    assert found(lint, text, "NL301") == []
+    other = "Mayor opens the harbour\n\n" + text.split("\n\n", 1)[1]
+    assert found(lint, other, "NL301") == [(3, 11, "claimed")]
+
+
+def test_revealing_figures_is_a_disclosure_not_an_endorsement(lint):
+    text = (
+        HEAD
+        + 'The gazette revealed the figures: "The harbour lost 2 million last year."\n\n'
+        + 'The mayor revealed: "We will close the harbour."\n'
+    )
+    assert found(lint, text, "NL301") == [(5, 11, "revealed")]
+
+
 # NL501 relative-date: "tomorrow" as "at once"
 
 
@@ -199,6 +218,24 @@ def test_paragraph_after_a_colon_is_quoted_matter(lint):
 def test_weeks_ago_and_tonight_in_plain_news_still_fire(lint):
     text = HEAD + "The board met two weeks ago. It will vote tonight.\n"
     assert found(lint, text, "NL501") == [(3, 15, "two weeks ago"), (3, 43, "tonight")]
+
+
+def test_live_file_of_time_stamped_entries_is_read_against_its_stamps(lint):
+    text = (
+        "The latest: harbour vote\n\n9:40 p.m.\n\nThe board will vote tonight.\n\n"
+        "8:15 p.m.\n\nThe mayor spoke this morning at the quay.\n"
+    )
+    assert found(lint, text, "NL501") == []
+
+
+def test_one_time_of_day_does_not_make_a_live_file(lint):
+    text = HEAD + "9:40 p.m.\n\nThe board will vote tonight.\n"
+    assert found(lint, text, "NL501") == [(5, 21, "tonight")]
+
+
+def test_a_count_guessed_between_two_is_vague(lint):
+    text = HEAD + "The board met five or six weeks ago. It votes today or tomorrow.\n"
+    assert found(lint, text, "NL501") == [(3, 56, "tomorrow")]
 
 
 # NL503 variant-consistency: "analyses" is also a plural noun

@@ -23,6 +23,11 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 TRANSCRIPT = ("Q:", "A:")
 # "SALTBY, Tuesday (Reuters) -": a place in capitals, then anything short, then a dash.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,[^\n—–]{0,40})?\s+(?:-|—|–)\s")
+# A running file's entry stamp, a paragraph of its own: "10:05 p.m.", "9 a.m.", "14:30".
+TIME_STAMP = re.compile(r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T)?\.?", re.I)
+# "five or six weeks ago": a guess between two counts is a vague count.
+RANGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:or|to)\s+$", re.I)
+MIN_STAMPS = 2
 
 
 @cache
@@ -55,11 +60,13 @@ class RelativeDate(Rule):
     dates within a week) flags yesterday, tomorrow, tonight, last night, this
     morning/afternoon/evening and "N days ago"; "absolute" also flags "today" and
     "this week". Quotes and datelines are skipped, and so are vague counts ("a
-    few weeks ago"), idioms ("like there's no tomorrow"), names ("The Tonight
-    Show"), sentences in the first person singular, which are someone's speech, and
-    a paragraph after one that ends in a colon, which is quoted matter. A piece meant
+    few weeks ago", "five or six weeks ago"), idioms ("like there's no tomorrow"),
+    names ("The Tonight Show"), sentences in the first person singular, which are
+    someone's speech, and a paragraph after one that ends in a colon, which is quoted
+    matter. A piece meant
     only for its day is spared too: a headline that names the same day or is a day's
-    edition ("Tonight's debate", "Tuesday's email"), or a sentence telling the reader
+    edition ("Tonight's debate", "Tuesday's email"), a live file whose entries are
+    each stamped with the time of day ("10:05 p.m."), or a sentence telling the reader
     what to do ("Watch tonight at nine").
 
     Anti-pattern:
@@ -84,6 +91,8 @@ class RelativeDate(Rule):
 
     def _matches(self, analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         body = [b.block for b in analysis.body()]
+        if _running_file(body):
+            return
         idioms = phrase_pattern(words("dates", "relative-dates", "idioms"), True)
         blocks = analysis.document.blocks
         # Plain text whose headline ends in a full stop reads as a paragraph: take the
@@ -101,12 +110,28 @@ class RelativeDate(Rule):
                 start, end = block.start + match.start(), block.start + match.end()
                 if analysis.in_quote(start, end) or _in_name(block, match):
                     continue
-                if any(a <= match.start() < b for a, b in spared):
+                if any(a <= match.start() < b for a, b in spared) or _guessed_count(block, match):
                     continue
                 if _for_the_day(analysis, start, headline, match.group().lower()):
                     continue
                 if not (_first_person(analysis, start) or _figurative(analysis, start)):
                     yield start, end
+
+
+def _running_file(body: list[Block]) -> bool:
+    """A live file of entries each stamped with the time of day ("10:05 p.m."): its
+    "tonight" and "this morning" are read against the stamp above them."""
+    stamps = sum(1 for block in body if TIME_STAMP.fullmatch(block.text.strip()))
+    return stamps >= MIN_STAMPS
+
+
+def _guessed_count(block: Block, match: re.Match[str]) -> bool:
+    """ "five or six weeks ago": a count guessed between two, as vague as "a few"."""
+    counts = words("dates", "relative-dates", "counts")
+    first = match.group().split()[0].lower()
+    if not (first.isdigit() or first in counts):
+        return False
+    return RANGE_BEFORE.search(block.text, max(0, match.start() - 20), match.start()) is not None
 
 
 def _in_name(block: Block, match: re.Match[str]) -> bool:

@@ -158,6 +158,8 @@ def test_repeated_word_three_times_is_two_findings(lint):
         "What it is is a new timetable.",
         "The clerk gave her her ticket.",
         "The ferry sails to Bora Bora twice a week.",
+        "The first ferries came in in 1979.",
+        "Rival lines hope to fox Fox Ferries on fares.",
         "Her well-being being at risk, she left.",
         "The ferry left. The ferry returned.",
         "The fare is 10 10 times a day.",
@@ -263,6 +265,7 @@ def test_house_dash_from_config(lint, tmp_path):
 def test_ranges_scores_compounds_and_bullets_are_not_dashes(lint):
     text = HEAD + (
         "The 2019–20 season – a long one – ended 3 - 2 at 9am - 5pm.\n"
+        "The poll ran from Dec. 3 - Dec. 7 and from 4 March - 9 March.\n"
         "A well-known pilot took the London–Paris route.\n"
         "Stops:\n- Harbour\n- Island\n"
     )

@@ -12,6 +12,9 @@ from newslint.rules.builtin.lexicons import words
 WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 REPEAT = re.compile(rf"(?<![\w'’-])({WORD})(?=(\s+)(\1)(?![\w'’-]))", re.IGNORECASE)
 SPACES_AFTER = re.compile(r"[ \t]*")
+# A year or a day's number after a particle opens a time phrase ("came in in 1979"); a
+# month's name does not tell a phrasal verb from a typo ("rise in in March").
+TIME_AFTER = re.compile(r"\s+\d")
 
 
 class RepeatedWord(Rule):
@@ -22,8 +25,10 @@ class RepeatedWord(Rule):
     they are typos in our copy, not the speaker's words. Doubles that can be
     grammatical ("had had", "that that") are listed as exceptions in
     ``rules/lexicon/hygiene.toml``, as are reduplications and spoken emphasis
-    ("very very", "ha ha"); a capitalised pair ("Bora Bora", "Walla Walla") and a
-    word before the same letters in capitals ("at AT&T") are taken for names.
+    ("very very", "ha ha"); a capitalised pair ("Bora Bora", "Walla Walla"), a
+    word before the same letters in capitals ("at AT&T") and a lower-case word before
+    the same word capitalised ("to bush Bush") are taken for names. A particle before
+    the same word opening a year or a date is a phrasal verb ("came in in 1979").
 
     The safe fix (``newslint --fix``) drops the second word and the whitespace
     before it; across a line break it drops the word and the spaces after it,
@@ -42,12 +47,15 @@ class RepeatedWord(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         exceptions = words("hygiene", "repeated-word", "exceptions")
+        particles = words("hygiene", "repeated-word", "particles")
         for block in analysis.document.blocks:
             matches = list(REPEAT.finditer(block.text))
             firsts = {match.start(1) for match in matches}
             for match in matches:
                 first, second = match.group(1), match.group(3)
                 if first.casefold() in exceptions or _name_pair(first, second):
+                    continue
+                if first.lower() in particles and TIME_AFTER.match(block.text, match.end(3)):
                     continue
                 gap = block.start + match.start(2)
                 start, end = block.start + match.start(3), block.start + match.end(3)
@@ -63,9 +71,11 @@ def has_line_end(text: str) -> bool:
 
 
 def _name_pair(first: str, second: str) -> bool:
-    """ "Bora Bora", or a word before a name in capitals ("at AT&T")."""
+    """ "Bora Bora", a word before a name in capitals ("at AT&T"), or a word before the
+    same word as a name ("to bush Bush")."""
     acronym = len(second) > 1 and second.isupper() and not first.isupper()
-    return acronym or (len(first) > 1 and first.istitle() and second.istitle())
+    named = first.islower() and second.istitle()
+    return acronym or named or (len(first) > 1 and first.istitle() and second.istitle())
 
 
 def _drop_word(text: str, gap: int, start: int, end: int, keep_lines: bool) -> Fix | None:

@@ -30,8 +30,10 @@ HOUSE = {
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 SPACED_DASH = re.compile(r"(?<=\S)(\s+)(--?|–|—)\s+(?=\S)")
 BARE_DASH = re.compile(r"(?<=[^\s-])(—|--)(?=[^\s-])")
-DIGIT_BEFORE = re.compile(r"\d\S*$")
-DIGIT_AFTER = re.compile(r"\S*\d")
+# A number, or a day and a month's name, either way round: "Dec. 3 – Dec. 7" and
+# "4 March - 9 March" are ranges of dates.
+DIGIT_BEFORE = re.compile(r"\d\S*$|\d\s[A-Z][a-z]{2,8}\.?$")
+DIGIT_AFTER = re.compile(r"\S*\d|[A-Z][a-z]{2,8}\.?\s\d")
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,9 @@ class Typography(Rule):
     is the house style (on a tie, the one used first); apostrophes and quotes
     decide it together. Unspaced hyphens and en dashes (ranges such as
     2019–20, compounds) are not dashes, nor is a dash between two numbers
-    ("won 3 - 2"), nor a hyphen that starts a line (a list). A straight quote
-    right after a digit is taken for a prime (5'10") and left alone, as are
+    ("won 3 - 2") or two dates ("Dec. 3 – Dec. 7"), nor a hyphen that starts a
+    line (a list). A straight quote right after a digit is taken for a prime
+    (5'10") and left alone, as are
     quotes inside markup tags (<a href="…">). Quotes are no exception: this is
     typography, not voice.
 

@@ -56,6 +56,14 @@ def test_words_used_as_terms_are_not_scare_quotes(lint):
     assert nl201(lint, text) == []
 
 
+def test_quotes_whose_sentence_says_the_thing_was_faked_give_their_reason(lint):
+    text = HEAD + (
+        "The rival firm doctored two photos of the pier to produce 'proof' of damage.\n\n"
+        "The board bought new 'safety' rails for the pier.\n"
+    )
+    assert nl201(lint, text) == [(5, 22)]
+
+
 def test_a_term_quoted_once_and_then_used_plainly_is_not_a_scare_quote(lint):
     text = HEAD + (
         "Pilots now work a 'split watch' on the night ferries.\n\n"

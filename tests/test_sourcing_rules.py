@@ -75,6 +75,14 @@ def test_vague_attribution(lint, sentence, column, span):
     assert f"'{span}'" in finding["message"]
 
 
+def test_past_belief_its_own_sentence_overturns_is_not_vague(lint):
+    lead = "The ferry sailed from the old quay on Monday for the first time in three years.\n\n"
+    belief = "Many people believed the fare rise would sink the ferry"
+    overturned = lint(HEAD + lead + belief + ", but it wound up saving it.\n", "--select", "NL102")
+    assert overturned.findings == []
+    assert lint(HEAD + lead + belief + ".\n", "--select", "NL102").at("NL102") == [(5, 1)]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -23,6 +23,8 @@ REASONS = {
 SAID = {"VBD": "said", "VBN": "said", "VBZ": "says", "VBG": "saying"}
 FIRST_PERSON = frozenset({"i", "we"})
 NEARBY = 6  # sentences after a claim that may answer it: about two short paragraphs
+CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+SHARED_WITH_HEADLINE = 2
 
 
 class LoadedSaidVerb(Rule):
@@ -35,14 +37,16 @@ class LoadedSaidVerb(Rule):
     claims that the audit could not confirm": a verb joined by a bare comma with no
     subject of its own), nor a claim in a lawsuit or a court ("the suit claims"), a
     claim the writer calls false ("falsely claimed"), or what a document, an ad or an
-    investigation claimed or revealed. "Alleged" is the careful verb for an accusation,
+    investigation claimed or revealed, nor "revealed the figures" (a disclosure of
+    records). "Alleged" is the careful verb for an accusation,
     and "insisted", "confirmed", "acknowledged" and "admitted" read as fair in edited
     copy, so they are not flagged. Nor is a claim the copy itself settles: in its
     sentence ("she misspoke when she claimed", "ridiculously claimed"), in a bare denial
     or the writer's own evidence right after it ("(He was not.)", "In fact, …", "But
     records show …") or in another named party's rebuttal, in the next sentence ("The
     museum said it had never made an offer") or, for a denial or a verdict, up to two
-    paragraphs on ("PolitiFact rated it false"). A text does not speak with feeling, so
+    paragraphs on ("PolitiFact rated it false"), or in a headline that says it is not
+    so. A text does not speak with feeling, so
     "a tweet that blasts the plan" is not flagged, and an emotive verb ("slammed",
     "boasted") beside a quote of the words themselves shows the reader what was said: a
     quote in its sentence that no other verb reports, or one opening the next sentence
@@ -93,12 +97,19 @@ def _loaded(verb: Token, speaker: Token, act: SpeechAct, quoted: bool) -> bool:
     ):
         return False
     if act.verb_class == "endorsing":  # "revealed: '…'", not "the report revealed"
-        return act.kind is not Kind.ATTRIBUTION_NOUN
+        return act.kind is not Kind.ATTRIBUTION_NOUN and not _discloses_records(verb)
     if _text_speaks(verb, speaker):
         return False
     if act.verb_class == "emotive":
         return True  # unless the words themselves are beside it: see _quote_beside
     return _has_subject(verb) and not (_legal(verb) or _settled(verb))
+
+
+def _discloses_records(verb: Token) -> bool:
+    """ "revealed the figures: …": a disclosure of records, true or not by their own
+    account, not the speaker's words endorsed."""
+    evidence = words("sourcing", "loaded-verbs", "evidence")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in evidence for c in verb.children)
 
 
 def _quotes_in_sentence(analysis: Analysis, verb: Token, act: SpeechAct) -> bool:
@@ -229,6 +240,8 @@ def _answered(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: To
     records show …", "The museum said it had never …"), or a named party's denial or
     verdict in the next few sentences, up to two paragraphs on ("The museum denied
     it", "PolitiFact rated it false")."""
+    if _headline_denies(analysis, verb):
+        return True
     following = _next_sentence(analysis, block, verb)
     if following is None:
         return False
@@ -237,6 +250,26 @@ def _answered(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: To
     if _countered(following) or _says_not(following, speaker):
         return True
     return any(_rebuts(sent, speaker) for sent in _nearby(analysis, block, verb))
+
+
+def _headline_denies(analysis: Analysis, verb: Token) -> bool:
+    """The headline says the claim is not so: it negates and shares two of the claim's
+    content words ("Harbour is not the busiest in Europe" over "claimed the harbour
+    was Europe's busiest")."""
+    claim = {
+        t.lemma_.lower()
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for t in c.subtree
+        if t.pos_ in CONTENT and not t.is_stop
+    }
+    for title in analysis.blocks:
+        if not title.block.is_title or title.doc is None:
+            continue
+        words_ = {t.lemma_.lower() for t in title.doc if t.pos_ in CONTENT and not t.is_stop}
+        if any(t.dep_ == "neg" for t in title.doc) and len(claim & words_) >= SHARED_WITH_HEADLINE:
+            return True
+    return False
 
 
 def _countered(sent: Span) -> bool:

@@ -29,6 +29,8 @@ OWNER_DEPS = frozenset({"poss"})
 MAX_NAME_WORDS = 4
 MAX_HEADLINE_WORDS = 20
 AROUND = 400  # characters either side of a quote that its context checks read
+SENTENCE_END = re.compile(r"[.!?]\s")
+FABRICATION_WORDS = 8  # how far before a quote a word of forgery still speaks of it
 NON_SPACE = re.compile(r"\S+")
 # A body shorter than this (a cut-off story, a teaser) cannot show whose a headline's
 # quoted words are; headlines quote sources far more often than they doubt in our voice.
@@ -50,6 +52,7 @@ class _Lexicon:
     titles: frozenset[str]
     small_words: frozenset[str]
     word_cues: frozenset[str]
+    fabrication_cues: frozenset[str]
     gloss_cues: tuple[str, ...]
     speaker_words: frozenset[str]
     speech_verbs: frozenset[str]
@@ -66,6 +69,7 @@ def _lexicon() -> _Lexicon:
         titles=listed("title-cues"),
         small_words=listed("title-small-words"),
         word_cues=listed("word-cues"),
+        fabrication_cues=listed("fabrication-cues"),
         gloss_cues=tuple(sorted(listed("gloss-cues"))),
         speaker_words=listed("speaker-words"),
         speech_verbs=listed("speech-verbs") | frozenset(default_lexicon().verb_class),
@@ -94,6 +98,8 @@ class ScareQuotes(Rule):
     ("what are called 'zones'", "the 'safety check' feature", or a term quoted once and
     then used plainly). A headline quote is fine when the body attributes the same words,
     or when the body is too short to tell (a story cut off after its first sentence).
+    Nor are quotes whose sentence says, just before them, that the thing was forged
+    or faked ("doctored photos as 'proof'"): the doubt is stated, with its reason.
 
     Anti-pattern:
         Residents voted in 'elections' organised by the council.
@@ -147,6 +153,7 @@ class ScareQuotes(Rule):
             or _word_as_word(before, after)
             or _nickname(words, before, after)
             or _quoted_term(words, before, block.is_title)
+            or _fabrication_told(before)
         )
 
 
@@ -447,6 +454,14 @@ def _names_work(words: list[str], before: str) -> bool:
     significant = [w for w in words if w.casefold() not in lexicon.small_words] or words[:1]
     capitalised = all(w[0].isupper() for w in significant) and words[0][0].isupper()
     return capitalised and (_mid_sentence(before) or len(significant) > 1)
+
+
+def _fabrication_told(before: str) -> bool:
+    """The sentence says, just before the quote, that the quoted thing was forged or
+    faked ("manipulated images to produce 'proof'"): the doubt has its reason."""
+    sentence = SENTENCE_END.split(before)[-1]
+    near = WORD.findall(sentence.casefold())[-FABRICATION_WORDS:]
+    return not _lexicon().fabrication_cues.isdisjoint(near)
 
 
 def _word_as_word(before: str, after: str) -> bool:

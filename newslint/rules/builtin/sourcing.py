@@ -75,6 +75,8 @@ class VagueAttribution(Rule):
     "is expected to" (a schedule, a sum, a forecast whose basis the story gives): only a
     consensus ("widely", "generally") or a shift in one ("now") is queried, and not in a
     relative clause, as a past expectation, or next to a forecast that says whose it is.
+    Nor is a past belief that its own sentence overturns ("what many thought a scandal
+    turned out to be nothing").
 
     Anti-pattern:
         The bridge is widely expected to reopen in May. Critics say the repairs were rushed.
@@ -177,6 +179,8 @@ class VagueAttribution(Rule):
             return False  # a lead sums up critics named lower down
         if _met_before(analysis, block, head):
             return False  # "Experts said …" again: the query belongs to the first mention
+        if _overturned(verb):
+            return False
         if head.lower_ in VAGUE_DETERMINERS and _group_in_context(analysis, block, head):
             return False
         return not _named_later(analysis, block, head)
@@ -190,6 +194,17 @@ class VagueAttribution(Rule):
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
         bare = head.tag_ in ("NNS", "DT", "JJ") and not (determiners - VAGUE_DETERMINERS)
         return bare or head.lower_ in VAGUE_DETERMINERS
+
+
+def _overturned(verb: Token) -> bool:
+    """A past belief its own sentence overturns ("what many believed a scandal turned
+    out to be nothing"): the story relies on nobody's claim."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    rest = " ".join(t.lower_ for t in verb.sent if t.i > verb.i)
+    return any(
+        f" {cue} " in f" {rest} " for cue in words("sourcing", "vague-attribution", "overturned")
+    )
 
 
 def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:

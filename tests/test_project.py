@@ -103,6 +103,7 @@ BELOW = {
     "reporters": {"rules", "analysis", "documents"},
     "linter": {"config", "rules", "analysis", "documents", "toml"},
     "audit": {"linter", "reporters", "config", "rules", "analysis", "documents", "toml"},
+    "server": {"linter", "config", "rules", "analysis", "documents", "toml"},
 }
 
 

@@ -13,6 +13,7 @@ from newslint.config.discovery import settings_for_dir
 from newslint.config.ruleset import Overrides, build_rule_set
 from newslint.config.settings import BUNDLED_PREFIX, ConfigError
 from newslint.rules.base import Rule
+from newslint.rules.docs import opt_in_flag
 from newslint.rules.packs import PackError, load_pack
 from newslint.rules.registry import Registry, load_registry
 from newslint.toml import bundled_packs
@@ -33,7 +34,7 @@ class Catalogue:
         """How to turn the rule on, for a rule that is off by default; else empty."""
         if rule.code in self.packs:
             return f'packs = ["{self.packs[rule.code]}"]'
-        return "" if rule.default else f"--extend-select {rule.code}"
+        return opt_in_flag(rule)
 
 
 def catalogue() -> Catalogue:
@@ -57,23 +58,6 @@ def catalogue() -> Catalogue:
                 found.registry.add(rule, rule.plugin)
                 found.packs[rule.code] = f"{BUNDLED_PREFIX}{TOPICS}/{pack.name}"
     return found
-
-
-def describe_rule(rule: type[Rule], opt_in: str = "") -> str:
-    """A rule's documentation; ``opt_in`` says how to turn on a rule that is off."""
-    lines = [
-        f"{rule.code} {rule.name}",
-        "",
-        f"Summary:  {rule.summary}",
-        f"Severity: {rule.severity.value}",
-        f"Needs:    {', '.join(sorted(n.value for n in rule.needs))}",
-        f"Plugin:   {rule.plugin}",
-        f"Default:  {f'off (opt in with {opt_in})' if opt_in else 'on'}",
-    ]
-    if rule.options:
-        lines += ["", "Options:"]
-        lines += [f"  {o.name} = {o.default!r}  # {o.help}" for o in rule.options]
-    return "\n".join([*lines, "", rule.documentation(), ""])
 
 
 def list_rules(found: Catalogue) -> str:

@@ -8,7 +8,7 @@ import os
 from newslint import __version__
 from newslint.config.ruleset import split_codes
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 SEVERITY_CHOICES = ("error", "warning", "info")
 
 EPILOG = """\
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = parser.add_argument
     add("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads stdin")
     add("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    add("--output-file", "-o", metavar="FILE", help="write the report to FILE, not stdout")
     add("--select", type=split_codes, help="comma-separated rule codes or prefixes to enable")
     add("--ignore", type=split_codes, help="comma-separated rule codes or prefixes to disable")
     add("--extend-select", type=split_codes, help="codes to enable on top of the selection")

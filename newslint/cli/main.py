@@ -7,16 +7,18 @@ import os
 import sys
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 
 from newslint import __version__
 from newslint.cli import sources
 from newslint.cli.args import build_parser, usable_cores
-from newslint.cli.explain import catalogue, describe_rule, list_rules
+from newslint.cli.explain import catalogue, list_rules
 from newslint.cli.fix import diff, fix, plan, stdin_display
 from newslint.config.ruleset import Overrides
-from newslint.linter.cache import Cache, cache_directory
+from newslint.linter.cache import Cache, cache_directory, write_atomic
 from newslint.linter.run import PLEASE_REPORT, LintRun, Resolver, lint
-from newslint.reporters import ReportContext, render
+from newslint.reporters import SHOW_ATTRIBUTIONS, ReportContext, render
+from newslint.rules.docs import describe_rule
 from newslint.rules.engine import describe
 from newslint.rules.registry import load_registry
 
@@ -57,6 +59,10 @@ def _command(argv: list[str]) -> int:
         from newslint.audit.main import main as audit
 
         return audit(argv[1:])
+    if argv[:1] == ["server"]:  # imported here, so that a plain lint never loads pygls
+        from newslint.server.main import main as server
+
+        return server(argv[1:])
     if argv[:1] in (["rule"], ["rules"]):
         return explain(argv)
     args = build_parser().parse_args(argv)
@@ -74,6 +80,7 @@ def _command(argv: list[str]) -> int:
         stdin_name=args.stdin_filename,
         jobs=args.jobs or usable_cores(),
         cache=cache,
+        measure=args.format in SHOW_ATTRIBUTIONS,
     )
     run = relint(args.paths)
     out = sys.stdout
@@ -93,18 +100,33 @@ def _command(argv: list[str]) -> int:
     context = ReportContext(
         rules=run.rules,
         sources=run.sources,
-        color=_use_color(args.color),
+        color=_use_color(args.color) and not args.output_file,
         show_source=args.show_source,
         statistics=args.statistics,
         quiet=args.quiet,
         version=__version__,
         profiles={path: choice.name for path, choice in run.profiles.items()},
         nothing_linted=not run.linted,
+        attributions=run.attributions,
     )
-    out.write(render(args.format, run.findings, context))
+    report = render(args.format, run.findings, context)
+    if not args.output_file:
+        out.write(report)
+    elif not _written(args.output_file, report):
+        return _messages(run, args.quiet, args.verbose) or EXIT_ERROR
     return _messages(run, args.quiet, args.verbose) or (
         EXIT_FINDINGS if run.failing and not args.exit_zero else EXIT_OK
     )
+
+
+def _written(path: str, report: str) -> bool:
+    """Write the report to ``path`` atomically; False, with an error naming it, if not."""
+    try:
+        write_atomic(Path(path), report.encode("utf-8"))
+    except OSError as exc:
+        print(f"error: {path}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _messages(run: LintRun, quiet: bool, verbose: bool) -> int:

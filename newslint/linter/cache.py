@@ -132,8 +132,8 @@ class Cache:
         path = self._path(key)
         try:
             if not (self.directory / ".gitignore").exists():
-                _write_atomic(self.directory / ".gitignore", b"*\n")
-            _write_atomic(path, json.dumps(entry).encode("ascii"))
+                write_atomic(self.directory / ".gitignore", b"*\n")
+            write_atomic(path, json.dumps(entry).encode("ascii"))
         except (OSError, ValueError):
             self.writable = False
 
@@ -143,7 +143,9 @@ def _cacheable(target: Target) -> bool:
     return not target.stdin and target.text is None and target.path is not None
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place: a
+    reader sees the old file or the new one, never part of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:

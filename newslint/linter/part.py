@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newslint.analysis.sourcing import Attribution
 from newslint.config.profiles import ProfileChoice
 from newslint.documents.source import Source
 from newslint.rules.base import Finding, Rule, Severity
@@ -15,6 +16,8 @@ from newslint.rules.base import Finding, Rule, Severity
 # Errors are reported phase by phase, each in target order, as one pass over the
 # files would meet them: reading a file, then its config, then linting it.
 READ, CONFIG, LINT = 0, 1, 2
+# The fields of a part that join by updating a dict.
+DICTS = ("sources", "notices", "profiles", "fail_on", "findings", "voice", "attributions", "rules")
 
 
 @dataclass
@@ -28,6 +31,8 @@ class Part:
     findings: dict[int, list[Finding]] = field(default_factory=dict)
     # Words of prose, and how many of them a source is said to say (when measured).
     voice: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # Every attribution the sourcing model found (when measured).
+    attributions: dict[int, tuple[Attribution, ...]] = field(default_factory=dict)
     # (phase, target index, message)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     rules: dict[str, type[Rule]] = field(default_factory=dict)
@@ -60,6 +65,8 @@ class LintRun:
     profiles: dict[str, ProfileChoice] = field(default_factory=dict)
     # Per file: words of prose, and how many a source is said to say (when measured).
     voice: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Per file: every attribution the sourcing model found (when measured).
+    attributions: dict[str, tuple[Attribution, ...]] = field(default_factory=dict)
     # Stopped by Ctrl-C: the findings are those of the files finished before it.
     interrupted: bool = False
     # Files whose outcome came from the cache, and files linted afresh with a cache on.
@@ -90,6 +97,8 @@ class LintRun:
             rules=self.rules | again.rules,
             fail_on=self.fail_on | again.fail_on,
             profiles=self.profiles | again.profiles,
+            voice=self.voice | again.voice,
+            attributions=self.attributions | again.attributions,
             interrupted=self.interrupted or again.interrupted,
             cache_hits=self.cache_hits + again.cache_hits,
             cache_misses=self.cache_misses + again.cache_misses,
@@ -104,7 +113,7 @@ def join(parts: Iterable[Part], before: list[str], config_before: list[str]) -> 
     cut = min(stops, default=None)
     merged = Part()
     for part in parts:
-        for name in ("sources", "notices", "profiles", "fail_on", "findings", "voice", "rules"):
+        for name in DICTS:
             getattr(merged, name).update(getattr(part, name))
         merged.errors += part.errors
         merged.failed_models |= part.failed_models
@@ -116,6 +125,7 @@ def join(parts: Iterable[Part], before: list[str], config_before: list[str]) -> 
         profiles={path[i]: merged.profiles[i] for i in order if i in merged.profiles},
         fail_on={path[i]: merged.fail_on[i] for i in order if i in merged.fail_on},
         voice={path[i]: merged.voice[i] for i in order if i in merged.voice},
+        attributions={path[i]: merged.attributions[i] for i in order if i in merged.attributions},
         findings=sorted(
             (f for i in order for f in merged.findings.get(i, [])), key=lambda f: f.sort_key
         ),

@@ -135,10 +135,12 @@ def lint(
     stdin_name: str | None,
     jobs: int = 1,
     cache: Cache | None = None,
+    measure: bool = False,
 ) -> LintRun:
-    """Lint the files under command-line ``paths`` (``-`` is stdin)."""
+    """Lint the files under command-line ``paths`` (``-`` is stdin); ``measure`` as for
+    ``lint_targets``."""
     targets, missing = expand(list(paths), resolver.settings, stdin_name)
-    return lint_targets(targets, registry, resolver, jobs, cache, unfound=missing)
+    return lint_targets(targets, registry, resolver, jobs, cache, measure, unfound=missing)
 
 
 def lint_targets(
@@ -156,8 +158,9 @@ def lint_targets(
     Files the ``cache`` holds are not linted again; the others are linted in chunks,
     across ``jobs`` worker processes when there is more than one chunk. ``measure``
     also counts, from the same analysis, each file's words of prose and how many of
-    them a source is said to say (``LintRun.voice``); it lints in this process with
-    no cache. ``unfound`` are errors for paths that named no file, reported first."""
+    them a source is said to say (``LintRun.voice``), and keeps its attributions
+    (``LintRun.attributions``); it lints in this process with no cache. ``unfound``
+    are errors for paths that named no file, reported first."""
     config_before = list(resolver.errors)
     usable = cache if cache is not None and not registry.errors and not measure else None
     indexed = list(enumerate(targets))
@@ -283,6 +286,7 @@ def _lint_group(model: str | None, jobs: list[Job], part: Part, measure: bool) -
             _check(job, analysis, part)
             if measure:
                 part.voice[job.index] = (analysis.prose_words, analysis.sourcing.attributed_words)
+                part.attributions[job.index] = tuple(analysis.sourcing.attributions)
             checked.add(job.index)
     except KeyboardInterrupt:
         part.stopped = min(job.index for job in jobs if job.index not in checked)

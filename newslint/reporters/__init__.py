@@ -1,19 +1,22 @@
-"""Turning findings into output: plain text, JSON, SARIF and GitHub annotations."""
+"""Turning findings into output: plain text, JSON, SARIF, GitHub annotations and HTML."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from newslint.analysis.sourcing import Attribution
 from newslint.documents.source import Source
-from newslint.reporters import github, json, sarif, text
+from newslint.reporters import github, html, json, sarif, text
 from newslint.rules.base import Finding, Rule
 
 
 @dataclass(frozen=True)
 class ReportContext:
     """What a reporter may need besides the findings; ``profiles`` maps each linted
-    path to the name of its genre profile; ``nothing_linted`` when no file was."""
+    path to the name of its genre profile; ``nothing_linted`` when no file was;
+    ``attributions`` each linted path's attributions, for the formats that show them
+    (filled only when one is asked for)."""
 
     rules: Mapping[str, type[Rule]]
     sources: Mapping[str, Source]
@@ -24,6 +27,7 @@ class ReportContext:
     version: str = "0"
     profiles: Mapping[str, str] = field(default_factory=dict)
     nothing_linted: bool = False
+    attributions: Mapping[str, Sequence[Attribution]] = field(default_factory=dict)
 
 
 Reporter = Callable[[Sequence[Finding], ReportContext], str]
@@ -33,7 +37,10 @@ REPORTERS: dict[str, Reporter] = {
     "json": json.report,
     "sarif": sarif.report,
     "github": github.report,
+    "html": html.report,
 }
+# The formats that show who says what, for which the linter keeps the attributions.
+SHOW_ATTRIBUTIONS = frozenset({"html"})
 
 
 def render(fmt: str, findings: Sequence[Finding], context: ReportContext) -> str:

@@ -28,7 +28,8 @@ def _words(source: Source, spans: Sequence[tuple[int, int]]) -> int:
     return sum(len(WORD.findall(source.text[start:end])) for start, end in spans)
 
 
-def _text(source: Source, span: tuple[int, int] | None) -> str | None:
+def span_text(source: Source, span: tuple[int, int] | None) -> str | None:
+    """The text of a span on one line; None for no span."""
     return None if span is None else " ".join(source.text[span[0] : span[1]].split())
 
 
@@ -41,9 +42,9 @@ def _position(source: Source, start: int, end: int) -> dict[str, int]:
 def as_dict(source: Source, attribution: Attribution) -> dict[str, Any]:
     return {
         "path": source.path,
-        "source": _text(source, attribution.source),
+        "source": span_text(source, attribution.source),
         "source_type": attribution.source_type,
-        "cue": _text(source, attribution.cue),
+        "cue": span_text(source, attribution.cue),
         "kind": attribution.kind,
         "named": attribution.named,
         "content": [_position(source, s, e) for s, e in attribution.content],
@@ -59,10 +60,10 @@ def _summary(article: Article) -> list[str]:
     source, found, prose_words = article.source, article.attributions, article.words
     by_source: Counter[str] = Counter()
     for attribution in found:
-        name = _text(source, attribution.source) or "(no source)"
+        name = span_text(source, attribution.source) or "(no source)"
         by_source[f"{name} ({attribution.source_type})"] += _words(source, attribution.content)
     own = 1 - article.attributed / prose_words if prose_words else 1.0
-    anonymous = len({_text(source, a.source) for a in found if a.source_type == "anonymous"})
+    anonymous = len({span_text(source, a.source) for a in found if a.source_type == "anonymous"})
     lines = ["  sources by words attributed:"]
     width = max((len(name) for name in by_source), default=0)
     lines += [f"    {name:<{width}}  {count:5} words" for name, count in by_source.most_common()]
@@ -80,11 +81,11 @@ def report_text(articles: Sequence[Article]) -> str:
         for attribution in found:
             start = attribution.content[0][0] if attribution.content else 0
             line, column = source.position(start)
-            content = " … ".join(_text(source, span) or "" for span in attribution.content)
+            content = " … ".join(span_text(source, span) or "" for span in attribution.content)
             if len(content) > SNIPPET:
                 content = content[: SNIPPET - 1] + "…"
-            who = _text(source, attribution.source) or "(no source)"
-            cue = _text(source, attribution.cue) or "-"
+            who = span_text(source, attribution.source) or "(no source)"
+            cue = span_text(source, attribution.cue) or "-"
             lines.append(
                 f"  {line}:{column}: {who} [{attribution.source_type}] {cue} "
                 f"({attribution.kind}): {content}"

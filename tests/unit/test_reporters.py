@@ -188,6 +188,6 @@ def test_github_commands_and_escaping() -> None:
 
 
 def test_render_knows_every_format_and_rejects_others() -> None:
-    assert set(REPORTERS) == {"text", "json", "sarif", "github"}
+    assert set(REPORTERS) == {"text", "json", "sarif", "github", "html"}
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         render("xml", FINDINGS, CONTEXT)

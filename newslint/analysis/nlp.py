@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from functools import cache
@@ -71,10 +72,50 @@ def load_model(model: str | None, components: frozenset[str]) -> Language:
     raise ModelError(f"spaCy model {wanted} is not installed; install one with: {INSTALL_HINT}")
 
 
+class _Remembered:
+    """The docs of the texts parsed last, per model, up to ``limit`` texts: a process
+    that lints the same document again and again (the language server, after each
+    edit) parses only the paragraphs that changed. A doc is never changed once parsed,
+    so two analyses can share it."""
+
+    def __init__(self) -> None:
+        self.limit = 0
+        self.docs: dict[int, OrderedDict[str, Doc]] = {}
+
+    def parse(self, nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+        memo = self.docs.setdefault(id(nlp), OrderedDict())
+        wanted = list(texts)
+        missing = [text for text in dict.fromkeys(wanted) if text not in memo]
+        memo.update(zip(missing, _parse(nlp, missing, batch_size), strict=True))
+        docs = [memo[text] for text in wanted]
+        for text in wanted:
+            memo.move_to_end(text)
+        while len(memo) > self.limit:
+            memo.popitem(last=False)
+        return iter(docs)
+
+
+_REMEMBERED = _Remembered()
+
+
+def remember_parses(limit: int) -> None:
+    """From now on, keep the docs of the last ``limit`` texts parsed in this process
+    and reuse them for the same text."""
+    _REMEMBERED.limit = limit
+
+
 def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """One doc per text, in order. A text longer than the model's ``max_length`` (or
     ``PIECE_CHARS``) is cut into pieces at sentence ends, parsed apart and joined into one
-    doc with the same text, so its offsets stay exact: nothing is refused for length."""
+    doc with the same text, so its offsets stay exact: nothing is refused for length.
+    Where this process remembers parses (``remember_parses``), a text parsed lately is
+    not parsed again."""
+    if _REMEMBERED.limit:
+        return _REMEMBERED.parse(nlp, texts, batch_size)
+    return _parse(nlp, texts, batch_size)
+
+
+def _parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     from spacy.tokens import Doc
 
     limit = min(nlp.max_length, PIECE_CHARS)

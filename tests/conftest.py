@@ -18,6 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The keys of a finding in `--format json`, in order: a contract.
+JSON_FINDING_KEYS = [
+    *("path", "line", "column", "end_line", "end_column"),
+    *("code", "rule", "severity", "message", "profile"),
+]
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import json
 
-from tests.conftest import run_cli
+from tests.conftest import JSON_FINDING_KEYS, run_cli
 
 FLAWED = "Heading\n\nThe council held a 'consultation' on the plan.\n"
 CLEAN = "Heading\n\nThe council held a consultation on the plan.\n"
@@ -102,18 +102,7 @@ def test_show_source_draws_a_caret_under_the_span(tmp_path):
 
 def test_json_contract(tmp_path):
     [finding] = run_cli("--format", "json", str(write(tmp_path, "a.txt", FLAWED))).findings
-    assert list(finding) == [
-        "path",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "code",
-        "rule",
-        "severity",
-        "message",
-        "profile",
-    ]
+    assert list(finding) == JSON_FINDING_KEYS
     assert finding["rule"] == "scare-quotes" and finding["severity"] == "warning"
     assert finding["profile"] == "news"
 

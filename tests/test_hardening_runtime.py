@@ -75,11 +75,11 @@ def faulty_report(findings, context):
     raise RuntimeError("injected reporter fault")
 
 
-def faulty_load(source):
+def faulty_load(source, *options):
     """A stand-in for a bug met while reading a file into blocks."""
     if "collapse" in source.text:
         raise ValueError("injected reading fault")
-    return load(source)
+    return load(source, *options)
 
 
 pipeline.scan_quotes = faulty_scan
@@ -270,7 +270,7 @@ def test_sarif_and_text_show_only_valid_positions(site, folder):
     assert_named_error(text, str(story), "XP301")
     assert text.stdout.splitlines()[:3] == [
         f"{other}:1:1: XP301 Good finding",
-        f"{other}:3:5: NL902 Repeated word 'the'",
+        f"{other}:3:5: NL902 [*] Repeated word 'the'",
         f"{story}:1:1: XP301 Good finding",
     ]
 
@@ -342,8 +342,9 @@ def test_ctrl_c_reports_the_files_finished_and_exits_130(site, folder):
     text = run_process("--select", "XP401,NL902", *paths)
     assert text.code == 130
     assert text.stdout.splitlines() == [
-        f"{first}:3:5: NL902 Repeated word 'the'",
+        f"{first}:3:5: NL902 [*] Repeated word 'the'",
         "Found 1 finding (0 errors, 1 warning, 0 info).",
+        "[*] 1 fixable with the `--fix` option.",
     ]
 
 
@@ -493,11 +494,11 @@ def test_show_source_caret_after_wide_characters_and_controls_escaped(folder):
     assert "\x1b" not in result.stdout
     assert "\u202e" not in result.stdout
     lines = result.stdout.splitlines()
-    at_story = lines.index(f"{story}:3:26: NL902 Repeated word 'the'")
+    at_story = lines.index(f"{story}:3:26: NL902 [*] Repeated word 'the'")
     shown = "東京 🚀 e\u0301 ^[[31m \\u202e said the the port."
     assert lines[at_story + 1] == shown
     assert lines[at_story + 2] == " " * 33 + "^~~"
-    assert f"{other}:3:5: NL902 Repeated word 'the'" in lines
+    assert f"{other}:3:5: NL902 [*] Repeated word 'the'" in lines
 
 
 # 7. A run that lints nothing

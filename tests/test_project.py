@@ -29,7 +29,8 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_readme_rule_table_lists_every_rule():
-    table = set(re.findall(r"^\| (NL\d{3}) \| ([a-z-]+) \|", README, re.M))
+    row = r'^\| (?:<a id="nl\d{3}"></a>)?(NL\d{3}) \| ([a-z-]+) \|'
+    table = set(re.findall(row, README, re.M))
     rules = {(code, rule.name) for code, rule in load_registry().rules.items()}
     assert rules <= table
 
@@ -100,7 +101,7 @@ BELOW = {
     "analysis": {"documents", "toml"},
     "rules": {"analysis", "documents", "toml"},
     "config": {"rules", "analysis", "documents", "toml"},
-    "reporters": {"rules", "analysis", "documents"},
+    "reporters": {"linter", "rules", "analysis", "documents"},
     "linter": {"config", "rules", "analysis", "documents", "toml"},
     "audit": {"linter", "reporters", "config", "rules", "analysis", "documents", "toml"},
     "server": {"linter", "config", "rules", "analysis", "documents", "toml"},

@@ -144,13 +144,13 @@ class Analysis:
         return (block, token) if block is not None and token is not None else None
 
     def body(self) -> list[AnalysedBlock]:
-        """The prose blocks that are not headlines or headings (one list, built once:
-        rules ask for it per paragraph; do not change it)."""
+        """The prose blocks that are not headlines, headings or table cells (one list,
+        built once: rules ask for it per paragraph; do not change it)."""
         return self._body
 
     @cached_property
     def _body(self) -> list[AnalysedBlock]:
-        return [block for block in self.blocks if not block.block.is_title]
+        return [block for block in self.blocks if block.block.is_body]
 
     @cached_property
     def prose_words(self) -> int:

@@ -8,7 +8,7 @@ import os
 from newslint import __version__
 from newslint.config.ruleset import split_codes
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "html")
 SEVERITY_CHOICES = ("error", "warning", "info")
 
 EPILOG = """\
@@ -55,19 +55,32 @@ def build_parser() -> argparse.ArgumentParser:
     add("--ignore", type=split_codes, help="comma-separated rule codes or prefixes to disable")
     add("--extend-select", type=split_codes, help="codes to enable on top of the selection")
     add("--fail-on", choices=SEVERITY_CHOICES, help="lowest severity that fails (default: warning)")
+    add("--min-severity", choices=SEVERITY_CHOICES, help="show only findings at or above this")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--statistics", action="store_true", help="count findings per rule")
     add("--show-source", action="store_true", help="show the source line under each finding")
+    add("--show-fixes", action="store_true", help="show each fixable finding's fix under it")
     add("--quiet", "-q", action="store_true", help="print findings only, no summary or notices")
     add("--color", choices=("auto", "always", "never"), default="auto")
     add("--fix", action="store_true", help="apply safe fixes in place; report what remains")
     add("--diff", action="store_true", help="print the changes --fix would make; write nothing")
+    add("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    add("--write-baseline", metavar="FILE", help="record today's findings in FILE; exit 0")
+    add("--baseline-report", action="store_true", help="also list stale --baseline entries")
+    add("--add-noqa", action="store_true", help="suppress each finding with a Markdown comment")
     add("--profile", metavar="NAME", help="genre profile for every file: news, sport, feature, …")
+    add(
+        "--extract",
+        action="store_true",
+        help="HTML web pages: lint only the article body, not the page around it",
+    )
     add("--verbose", "-v", action="store_true", help="say which profile each file gets, and why")
     add("--config", help="use this config file instead of discovering one")
     add("--stdin-filename", help="the path to report for input read from stdin")
     add("--jobs", "-j", type=positive, metavar="N", help="worker processes (default: the cores)")
     add("--cache-dir", metavar="DIR", help="where to keep the cache (default: .newslint_cache)")
     add("--no-cache", action="store_true", help="lint every file afresh; read no cache, write none")
+    add("--show-settings", metavar="FILE", help="print FILE's settings; lint nothing")
+    add("--show-files", action="store_true", help="list the files to lint; lint nothing")
     add("--version", action="version", version=f"newslint {__version__}")
     return parser

@@ -236,7 +236,7 @@ def fix(
             path = change.source.path
             if path == stdin:
                 data = encoded(change.source, change.text)
-            elif not _written(change, errors):
+            elif not written(change, errors):
                 continue
             fixed.append(path)
             s = "" if change.fixed == 1 else "s"
@@ -253,7 +253,7 @@ def fix(
     return run, None if data is None else data.decode("utf-8")
 
 
-def _written(change: Change, errors: list[str]) -> bool:
+def written(change: Change, errors: list[str]) -> bool:
     """Write one change; False, with an error naming the file, if it was not written."""
     path = change.source.path
     try:

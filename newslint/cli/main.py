@@ -10,10 +10,13 @@ from functools import partial
 from pathlib import Path
 
 from newslint import __version__
-from newslint.cli import sources
+from newslint.cli import adopt, show, sources
 from newslint.cli.args import build_parser, usable_cores
+from newslint.cli.display import displayed, fixed_summary
 from newslint.cli.explain import catalogue, list_rules
 from newslint.cli.fix import diff, fix, plan, stdin_display
+from newslint.cli.noqa import add_noqa
+from newslint.cli.progress import progress_bar
 from newslint.config.ruleset import Overrides
 from newslint.linter.cache import Cache, cache_directory, write_atomic
 from newslint.linter.run import PLEASE_REPORT, LintRun, Resolver, lint
@@ -66,11 +69,18 @@ def _command(argv: list[str]) -> int:
     if argv[:1] in (["rule"], ["rules"]):
         return explain(argv)
     args = build_parser().parse_args(argv)
-    if not args.paths:
+    if not args.paths and args.show_settings is None:
         build_parser().error("no paths given (use '-' for stdin)")
+    adoption = adopt.start(args)
+    if adoption is None:
+        return EXIT_ERROR
     registry = load_registry()
-    overrides = Overrides(args.select, args.ignore, args.extend_select, args.fail_on, args.profile)
+    overrides = Overrides(
+        args.select, args.ignore, args.extend_select, args.fail_on, args.profile, args.extract
+    )
     resolver = Resolver(registry, overrides, args.config)
+    if args.show_settings is not None or args.show_files:
+        return show.main(args, registry, resolver)
     directory = cache_directory(args.cache_dir, args.config)
     cache = None if args.no_cache else Cache(directory, overrides)
     relint = partial(
@@ -82,7 +92,9 @@ def _command(argv: list[str]) -> int:
         cache=cache,
         measure=args.format in SHOW_ATTRIBUTIONS,
     )
-    run = relint(args.paths)
+    relint = adoption.filtering(relint)
+    with progress_bar(args.format, args.quiet) as bar:
+        run = relint(args.paths, progress=bar)
     out = sys.stdout
     if args.diff:
         changes = plan(run, run.errors)
@@ -93,10 +105,20 @@ def _command(argv: list[str]) -> int:
     if args.fix and run.interrupted:
         run.errors.append("interrupted before fixing; no file changed")
     elif args.fix:
+        before = run
         run, fixed_stdin = fix(run, relint, stdin_display(args.paths, args.stdin_filename))
+        if args.show_fixes and not args.quiet:
+            sys.stderr.write(fixed_summary(before, run))
         if fixed_stdin is not None:  # stdout carries the fixed text, so report on stderr
             sys.stdout.write(fixed_stdin)
             out = sys.stderr
+    if args.add_noqa:
+        run = add_noqa(run, relint)
+    if args.write_baseline:
+        adopt.record(args.write_baseline, run)
+        return _messages(run, args.quiet, args.verbose)
+    adoption.report_stale(run)
+    run = displayed(run, args.min_severity)
     context = ReportContext(
         rules=run.rules,
         sources=run.sources,
@@ -108,6 +130,8 @@ def _command(argv: list[str]) -> int:
         profiles={path: choice.name for path, choice in run.profiles.items()},
         nothing_linted=not run.linted,
         attributions=run.attributions,
+        errors=run.errors,
+        show_fixes=args.show_fixes,
     )
     report = render(args.format, run.findings, context)
     if not args.output_file:

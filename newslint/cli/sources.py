@@ -46,7 +46,7 @@ def main(argv: Sequence[str]) -> int:
             errors.append(str(exc))
             continue
         if source.text.strip():
-            documents.append(load_document(source))
+            documents.append(load_document(source, target.settings.html_options()))
     errors.extend(resolver.errors)
     articles: list[Article] = []
     if documents:

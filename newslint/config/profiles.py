@@ -35,7 +35,7 @@ def choose_profile(
         return _known(settings, choice, document.path, FRONT_MATTER_KEY)
     globs = settings.matching_globs(path, settings.per_file_profiles)
     if globs:
-        reason = f'per-file-profiles "{globs[0]}" in {settings.label}'
+        reason = f'per-file-profiles "{globs[0]}" in {settings.glob_label(globs[0])}'
         return ProfileChoice(settings.per_file_profiles[globs[0]], reason)
     if settings.profile is not None:
         return ProfileChoice(settings.profile, "config")

@@ -29,6 +29,7 @@ class Overrides:
     extend_select: tuple[str, ...] | None = None
     fail_on: str | None = None
     profile: str | None = None
+    extract: bool = False  # --extract: only the article body of HTML web pages
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
 
+from newslint.documents.loader import DEFAULT_SKIP_TAGS, HtmlOptions
 from newslint.documents.source import DEFAULT_MAX_BYTES
 from newslint.rules.base import SEVERITIES, Severity
 from newslint.toml import TOMLError, bundled_pack, load_toml
@@ -20,6 +21,10 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 DEFAULT_PROFILE = "news"
 PROFILES_PACK = "profiles.toml"
+EXTEND = "extend"
+# The table keys that merge entry by entry over those of an extended config.
+PER_FILE = ("per_file_ignores", "per_file_profiles")
+MERGED_TABLES = (*PER_FILE, "rules", "profiles")
 
 
 class ConfigError(Exception):
@@ -73,10 +78,24 @@ class Settings:
     profile: str | None = None
     per_file_profiles: Mapping[str, str] = field(default_factory=dict)
     profiles: Mapping[str, Profile] = field(default_factory=dict)
+    # HTML input: only the article body of a whole web page; the elements that are not
+    # prose; image alt text as prose.
+    extract: bool = False
+    skip_tags: tuple[str, ...] = DEFAULT_SKIP_TAGS
+    alt_text: bool = False
+    # The config files this one extends (its ``extend`` chain), nearest first.
+    extends: tuple[Path, ...] = ()
+    # The per-file globs inherited through ``extend``, by the file that sets them.
+    inherited_globs: Mapping[str, Path] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
         return str(self.path) if self.path else "default settings"
+
+    def html_options(self, extract: bool = False) -> HtmlOptions:
+        """How this config reads HTML; ``extract`` (``--extract``) turns extraction on."""
+        tags = frozenset(tag.lower() for tag in self.skip_tags)
+        return HtmlOptions(tags, self.alt_text, self.extract or extract)
 
     @property
     def profile_names(self) -> list[str]:
@@ -88,19 +107,28 @@ class Settings:
         return profile_lineage(self.profiles, builtin_profiles(), name)
 
     def matching_globs(self, path: Path | None, globs: Collection[str]) -> list[str]:
-        """The globs, relative to the config's folder, that ``path`` matches (none for stdin).
+        """The globs, relative to the folder of the config that sets them, that ``path``
+        matches (none for stdin).
 
         As ``PurePath.match``, from the right; ``**`` also matches any number of folders.
         """
-        if path is None or not globs:
+        if path is None:
             return []
-        relative = relative_to_root(path, self.root)
-        posix = relative.as_posix()
-        return [
-            glob
-            for glob in globs
-            if relative.match(glob) or ("**" in glob and fnmatch.fnmatch(posix, glob))
-        ]
+        return [glob for glob in globs if _matches(path, self._glob_root(glob), glob)]
+
+    def _glob_root(self, glob: str) -> Path:
+        inherited = self.inherited_globs.get(glob)
+        return inherited.parent if inherited else self.root
+
+    def glob_label(self, glob: str) -> str:
+        """The config file that sets a per-file glob: this one, or one it extends."""
+        inherited = self.inherited_globs.get(glob)
+        return str(inherited) if inherited else self.label
+
+
+def _matches(path: Path, root: Path, glob: str) -> bool:
+    relative = relative_to_root(path, root)
+    return relative.match(glob) or ("**" in glob and fnmatch.fnmatch(relative.as_posix(), glob))
 
 
 def relative_to_root(path: Path, root: Path) -> PurePath:
@@ -205,6 +233,12 @@ def _size(path: Path, key: str, value: Any) -> int:
     return value
 
 
+def _flag(path: Path, key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(path, key, "expected true or false")
+    return value
+
+
 def _text(path: Path, key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise ConfigError(path, key, "expected a string")
@@ -256,6 +290,9 @@ PARSERS: dict[str, tuple[str, Parser]] = {
     "profile": ("profile", _profile_name),
     "per-file-profiles": ("per_file_profiles", _per_file_profiles),
     "profiles": ("profiles", _profiles),
+    "extract": ("extract", _flag),
+    "skip-tags": ("skip_tags", _strings),
+    "alt-text": ("alt_text", _flag),
 }
 
 # A profile takes the rule-selection keys of a config, plus its own two.
@@ -305,12 +342,6 @@ def _check_profile_names(path: Path, settings: Settings) -> None:
             raise ConfigError(path, key, unknown_profile(name, known))
 
 
-def parse_settings(path: Path, table: Mapping[str, Any], where: str) -> Settings:
-    settings = Settings(root=path.parent, path=path, **_parse(path, table, PARSERS, where))
-    _check_profile_names(path, settings)
-    return settings
-
-
 def _read(path: Path) -> dict[str, Any]:
     try:
         return load_toml(path)
@@ -334,14 +365,97 @@ def builtin_profiles() -> dict[str, Profile]:
 
 
 def read_config(path: Path) -> Settings | None:
-    """Settings from a config file; ``None`` for a pyproject.toml with no newslint table."""
+    """Settings from a config file laid over those of the files it extends; ``None`` for
+    a pyproject.toml with no newslint table."""
+    found = _table(path)
+    if found is None:
+        return None
+    values, chain = _layered(path, *found, [path])
+    settings = Settings(root=path.parent, path=path, extends=chain, **values)
+    _check_profile_names(path, settings)
+    return settings
+
+
+def _table(path: Path) -> tuple[dict[str, Any], str] | None:
+    """A config file's newslint table and how errors name it; None for a pyproject.toml
+    with no newslint table."""
     data = _read(path)
     if path.name != "pyproject.toml":
-        return parse_settings(path, data, path.name)
+        return data, path.name
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise ConfigError(path, "tool", "expected a table such as [tool.newslint]")
     table = tool.get("newslint")
     if table is not None and not isinstance(table, dict):
         raise ConfigError(path, "tool.newslint", "expected a table [tool.newslint]")
-    return None if table is None else parse_settings(path, table, "[tool.newslint]")
+    return None if table is None else (table, "[tool.newslint]")
+
+
+def _layered(
+    path: Path, table: Mapping[str, Any], where: str, chain: list[Path]
+) -> tuple[dict[str, Any], tuple[Path, ...]]:
+    """A config's values laid over those of the file it extends (and so on up the
+    ``chain`` of files read so far), and the files extended, nearest first."""
+    values = _parse(path, {k: v for k, v in table.items() if k != EXTEND}, PARSERS, where)
+    if EXTEND not in table:
+        return values, ()
+    extended = _extended(path, table[EXTEND], chain)
+    try:
+        found = _table(extended)
+        if found is None:
+            raise ConfigError(extended, "tool.newslint", "no [tool.newslint] table to extend")
+        base, further = _layered(extended, *found, [*chain, extended])
+    except ConfigError as exc:
+        exc.args = (f"{exc} (extended by {path})",)
+        raise
+    merged = _merge(base, values)
+    merged["inherited_globs"] = _inherited_globs(base, values, extended)
+    return merged, (extended, *further)
+
+
+def _inherited_globs(
+    base: Mapping[str, Any], own: Mapping[str, Any], extended: Path
+) -> dict[str, Path]:
+    """The per-file globs an extending config inherits, each by the file that sets it,
+    so that it matches from that file's folder."""
+    deeper = base.get("inherited_globs", {})
+    inherited = {glob: deeper.get(glob, extended) for key in PER_FILE for glob in base.get(key, {})}
+    for key in PER_FILE:
+        for glob in own.get(key, {}):
+            inherited.pop(glob, None)
+    return inherited
+
+
+def _extended(path: Path, value: Any, chain: list[Path]) -> Path:
+    """The config file that ``extend`` names, relative to the config naming it."""
+    if not isinstance(value, str) or not value:
+        raise ConfigError(path, EXTEND, "expected the path of a config file, as a string")
+    extended = Path(os.path.normpath(path.parent / Path(value).expanduser()))
+    if not extended.is_file():
+        raise ConfigError(path, EXTEND, f"{extended}: no such config file")
+    if any(os.path.samefile(extended, seen) for seen in chain):
+        cycle = " extends ".join(str(p) for p in [*chain, extended])
+        raise ConfigError(path, EXTEND, f"configs extend each other in a cycle: {cycle}")
+    return extended
+
+
+def _merge(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+    """An extending config's values over those it extends, key by key, as ruff merges
+    them: a key set here replaces the inherited one, except that ``ignore`` and
+    ``extend-select`` add to the inherited selection unless ``select`` starts a new
+    one, and tables (``rules``, ``per-file-*``, ``profiles``) merge entry by entry."""
+    merged = {**base, **own}
+    for key in ("ignore", "extend_select"):
+        if "select" in own:
+            merged[key] = own.get(key, ())
+        elif key in base and key in own:
+            merged[key] = base[key] + own[key]
+    for key in MERGED_TABLES:
+        if key in base and key in own:
+            merged[key] = {**base[key], **own[key]}
+    if "rules" in base and "rules" in own:
+        merged["rules"] = {
+            code: {**base["rules"].get(code, {}), **own["rules"].get(code, {})}
+            for code in merged["rules"]
+        }
+    return merged

@@ -1,4 +1,5 @@
-"""Markdown: prose blocks from CommonMark structure, with exact offsets into the source.
+"""Markdown: prose blocks from CommonMark and GitHub-flavoured Markdown (tables, footnotes,
+strikethrough, task lists), with exact offsets into the source.
 
 markdown-it-py finds the blocks. Its inline rules are wrapped so that every piece of
 markup they consume (code spans, HTML, link brackets and destinations, emphasis
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -26,9 +27,13 @@ from markdown_it.rules_inline import (
     html_inline,
     image,
     link,
+    strikethrough,
 )
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_ref
 
+from newslint.documents.decoded import decoded_document, markdown_references
 from newslint.documents.front_matter import FrontMatter, find_front_matter
 from newslint.documents.model import Block, BlockKind, Document, Suppression, blank, prose_slice
 from newslint.documents.source import Source
@@ -46,6 +51,9 @@ TOO_DEEP = "newslint.too_deep"  # env key where _too_deep records the lines it s
 MAX_NESTING = 100
 CONTAINERS = {"blockquote_open": BlockKind.BLOCK_QUOTE, "list_item_open": BlockKind.LIST_ITEM}
 CONTAINER_CLOSERS = ("blockquote_close", "list_item_close")
+CELLS = ("th_open", "td_open")
+# A GFM task list item starts with a box: "[ ] " or "[x] ".
+TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,18 @@ def _emphasis_marks(state: StateInline, start: int, new: list[Token]) -> list[_M
     return [_Mark(start + i, start + i + 1, "emphasis", token) for i, token in enumerate(run)]
 
 
+def _strikethrough_marks(state: StateInline, start: int, new: list[Token]) -> list[_Mark]:
+    """One text token per one or two ``~``, after any pending text the push flushed; like
+    emphasis, only real delimiters are markup."""
+    marks, at = [], state.pos
+    for token in reversed(new):
+        if at <= start:
+            break
+        marks.append(_Mark(at - len(token.content), at, "strikethrough", token))
+        at -= len(token.content)
+    return marks
+
+
 def _recording(name: str, rule: RuleFuncInlineType, find: MarkFinder) -> RuleFuncInlineType:
     def recorded(state: StateInline, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
@@ -128,6 +148,8 @@ def _markdown() -> MarkdownIt:
     # emphasis tokens whose final type _Mark.active inspects. The commonmark preset stops
     # at 20 levels (9 nested lists); markdown-it's own guard is set past _too_deep's.
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING + 1})
+    md.enable(["table", "strikethrough"])
+    footnote_plugin(md, inline=False, move_to_end=False)
     md.disable(["inline", "fragments_join"])
     md.block.ruler.before("table", "too_deep", _too_deep)
     rules: dict[str, tuple[RuleFuncInlineType, MarkFinder]] = {
@@ -138,6 +160,8 @@ def _markdown() -> MarkdownIt:
         "image": (image, _whole("image")),
         "autolink": (autolink, _whole("autolink")),
         "html_inline": (html_inline, _whole("html_inline")),
+        "strikethrough": (strikethrough.tokenize, _strikethrough_marks),
+        "footnote_ref": (footnote_ref, _whole("footnote_ref")),
     }
     for name, (rule, find) in rules.items():
         md.inline.ruler.at(name, _recording(name, rule, find))
@@ -222,15 +246,42 @@ def _line_positions(source: Source, opener: Token, inline: Token) -> Iterator[tu
         index += len(content_line) + 1
 
 
-def _parse_inline(source: Source, env: dict[str, Any], opener: Token, inline: Token) -> _Inline:
+def _inline_marks(env: dict[str, Any], content: str) -> tuple[_Mark, ...]:
     marks: list[_Mark] = []
     env[MARKS] = marks
-    MD.inline.parse(inline.content, MD, env, [])
+    MD.inline.parse(content, MD, env, [])
+    return tuple(mark for mark in marks if mark.active)
+
+
+def _parse_inline(source: Source, env: dict[str, Any], opener: Token, inline: Token) -> _Inline:
+    marks = _inline_marks(env, inline.content)
     content_starts, heads, source_starts = zip(
         *_line_positions(source, opener, inline), strict=True
     )
-    active = tuple(mark for mark in marks if mark.active)
-    return _Inline(inline.content, active, content_starts, source_starts, heads)
+    return _Inline(inline.content, marks, content_starts, source_starts, heads)
+
+
+def _parse_cell(
+    source: Source, env: dict[str, Any], inline: Token, cursor: int
+) -> tuple[_Inline | None, int]:
+    """A table cell's content, looked for in its row's line from ``cursor`` on (cells
+    come in order), and where the next cell's search starts; None for an empty cell."""
+    line = (inline.map or (0, 0))[0] + 1
+    text = source.line_text(line)
+    at = text.find(inline.content, cursor) if inline.content else -1
+    if at < 0:
+        return None, cursor
+    head = source.line_starts[line - 1]
+    marks = _inline_marks(env, inline.content)
+    return _Inline(inline.content, marks, (0,), (head + at,), (head,)), at + len(inline.content)
+
+
+def _without_task_box(parsed: _Inline) -> _Inline:
+    """A task list item's ``[ ]`` or ``[x]`` box is markup."""
+    box = TASK_BOX.match(parsed.content)
+    if box is None:
+        return parsed
+    return replace(parsed, marks=(*parsed.marks, _Mark(0, box.end(), "task")))
 
 
 def _prose_block(source: Source, parsed: _Inline, kind: BlockKind) -> Block | None:
@@ -320,6 +371,20 @@ def _suppressions(source: Source, directives: Iterable[_Directive]) -> tuple[Sup
     return tuple(found)
 
 
+def comment_suppressions(
+    source: Source, comments: Iterable[tuple[int, int]]
+) -> tuple[tuple[Suppression, ...], tuple[tuple[int, str], ...]]:
+    """The suppressions that ``newslint-...`` comments at source spans ``[start, end)``
+    make (an HTML file's comments), and the (line, code) of each code they name."""
+    directives = [
+        _directive(source, match, match.start(), match.end() - 1)
+        for start, end in comments
+        for match in DIRECTIVE.finditer(source.text, start, end)
+    ]
+    codes = tuple((d.first, code) for d in directives for code in d.written)
+    return _suppressions(source, directives), codes
+
+
 def _without_front_matter(source: Source, front_matter: FrontMatter | None) -> str:
     """The text with the front matter blanked, keeping every line end."""
     if front_matter is None:
@@ -342,6 +407,7 @@ def parse_markdown(source: Source) -> Document:
     blocks: list[Block] = []
     directives: list[_Directive] = []
     containers: list[BlockKind] = []
+    cursor = 0
     for index, token in enumerate(tokens):
         if token.type in CONTAINERS:
             containers.append(CONTAINERS[token.type])
@@ -349,8 +415,17 @@ def parse_markdown(source: Source) -> Document:
             containers.pop()
         elif token.type == "html_block":
             directives.extend(_block_directives(source, token))
+        elif token.type == "tr_open":
+            cursor = 0
+        elif token.type in CELLS:
+            cell, cursor = _parse_cell(source, env, tokens[index + 1], cursor)
+            block = cell and _prose_block(source, cell, BlockKind.TABLE_CELL)
+            if block is not None:
+                blocks.append(block)
         elif token.type in ("paragraph_open", "heading_open"):
             parsed = _parse_inline(source, env, token, tokens[index + 1])
+            if index and tokens[index - 1].type == "list_item_open":
+                parsed = _without_task_box(parsed)
             directives.extend(_inline_directives(source, parsed))
             block = _prose_block(source, parsed, _kind(token, containers, not blocks))
             if block is not None:
@@ -358,9 +433,10 @@ def parse_markdown(source: Source) -> Document:
     fields = front_matter.fields if front_matter else {}
     codes = tuple((d.first, code) for d in directives for code in d.written)
     notices = tuple(_too_deep_notice(source, line) for line in env.get(TOO_DEEP, ()))
-    return Document(
+    document = Document(
         source, tuple(blocks), _suppressions(source, directives), fields, codes, notices
     )
+    return decoded_document(document, markdown_references(document))
 
 
 def _too_deep_notice(source: Source, line: int) -> str:

@@ -15,6 +15,7 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list-item"
     BLOCK_QUOTE = "block-quote"
+    TABLE_CELL = "table-cell"  # a cell of a table: data, not a paragraph of prose
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class Block:
     @property
     def is_title(self) -> bool:
         return self.kind in (BlockKind.HEADLINE, BlockKind.HEADING)
+
+    @property
+    def is_body(self) -> bool:
+        """Running prose: not a headline or heading, and not a table cell."""
+        return not self.is_title and self.kind is not BlockKind.TABLE_CELL
 
 
 @dataclass(frozen=True)

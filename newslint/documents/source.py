@@ -64,6 +64,11 @@ class Source:
         match = LINE_BREAK.search(self.text, start)
         return self.text[start : match.start() if match else len(self.text)]
 
+    def original_offset(self, offset: int) -> int:
+        """The offset in the file's own text: the same, unless the text was decoded
+        (see ``documents.decoded``)."""
+        return offset
+
     @property
     def line_end(self) -> str:
         """The file's first line end, for writing it back the same way."""

@@ -2,12 +2,12 @@
 linter are unchanged is not linted again.
 
 An entry is keyed by everything its outcome depends on: the file's path and text, its
-config (path and content, and the content of its house packs), the command-line
-overrides, newslint's version and code (its bundled packs and word lists included), the
-spaCy model's name and version, spaCy's version, and the installed plugins (entry
-points, distribution versions and module content). Only files linted with no error are
-stored. Entries are written to a temporary file and renamed into place, so concurrent
-runs are safe; an entry that cannot be read or parsed is a miss.
+config (path and content, those of the files it ``extend``s, and the content of its house
+packs), the command-line overrides, newslint's version and code (its bundled packs and
+word lists included), the spaCy model's name and version, spaCy's version, and the
+installed plugins (entry points, distribution versions and module content). Only files
+linted with no error are stored. Entries are written to a temporary file and renamed into
+place, so concurrent runs are safe; an entry that cannot be read or parsed is a miss.
 """
 
 from __future__ import annotations
@@ -117,7 +117,8 @@ class Cache:
     def _settings_key(self, settings: Settings) -> str:
         described = repr(settings)
         if described not in self._settings_keys:
-            files = [settings.path, *settings.packs] if settings.path else [*settings.packs]
+            configs = [settings.path, *settings.extends] if settings.path else []
+            files = [*configs, *settings.packs]
             contents = [(str(path), _file_digest(path)) for path in files]
             model = _model_identity(settings.model)
             self._settings_keys[described] = _digest([described, contents, model])

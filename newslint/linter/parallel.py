@@ -21,7 +21,14 @@ from typing import Any
 
 from newslint.config.ruleset import Overrides
 from newslint.linter.part import LINT, Part
-from newslint.linter.run import PLEASE_REPORT, Resolver, lint_part, process_resolver
+from newslint.linter.run import (
+    PLEASE_REPORT,
+    Progress,
+    Resolver,
+    advance,
+    lint_part,
+    process_resolver,
+)
 from newslint.linter.targets import Target
 from newslint.rules.base import describe
 
@@ -30,10 +37,13 @@ Chunk = list[tuple[int, Target]]
 _state: dict[str, Any] = {}
 
 
-def lint_chunks(chunks: Sequence[Chunk], resolver: Resolver, workers: int) -> list[Part]:
-    """Each chunk's part, linted across ``workers`` processes."""
+def lint_chunks(
+    chunks: Sequence[Chunk], resolver: Resolver, workers: int, progress: Progress | None = None
+) -> list[Part]:
+    """Each chunk's part, linted across ``workers`` processes; ``progress`` hears of each
+    chunk as it comes back."""
     config = str(resolver.explicit) if resolver.explicit else None
-    pool = _Pool(resolver.overrides, config)
+    pool = _Pool(resolver.overrides, config, progress)
     pool.settle(list(chunks), workers)
     return [pool.parts[first] for first in sorted(pool.parts)]
 
@@ -42,8 +52,9 @@ class _Pool:
     """Rounds of a process pool over chunks, collecting their parts by the index of each
     chunk's first target."""
 
-    def __init__(self, overrides: Overrides, config: str | None):
+    def __init__(self, overrides: Overrides, config: str | None, progress: Progress | None):
         self.setup = (overrides, config)
+        self.progress = progress
         self.parts: dict[int, Part] = {}
         self.context = _context()
 
@@ -62,6 +73,7 @@ class _Pool:
                 self.settle([[target] for target in chunk], 1)
             else:
                 self.parts[chunk[0][0]] = _crashed(chunk)
+                advance(self.progress, 1, self.parts[chunk[0][0]])
         others = [chunk for chunk in lost if chunk not in suspects]
         if others:
             self.settle(others, workers)
@@ -106,6 +118,7 @@ class _Pool:
         except Exception as exc:  # a part that could not come back: a bug
             part = _crashed(chunk, describe(exc))
         self.parts[chunk[0][0]] = part
+        advance(self.progress, len(chunk), part)
         if part.stopped is not None:  # Ctrl-C: later chunks no longer count
             for other, later in futures.items():
                 if later[0][0] > chunk[0][0]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import ModelError, Need, components_for, load_model, needs_model
@@ -34,6 +34,15 @@ PLEASE_REPORT = "please report it to the newslint maintainers"
 # Files linted together: the unit of work of a worker process, and how many files'
 # documents and analyses are held at once.
 CHUNK_FILES = 8
+
+
+class Progress(Protocol):
+    """Told how many files a run lints, then of the files finished, batch by batch (from
+    the cache, a chunk, a worker's chunk), with how many words they hold."""
+
+    def start(self, files: int) -> None: ...
+
+    def advance(self, files: int, words: int) -> None: ...
 
 
 @dataclass
@@ -136,11 +145,14 @@ def lint(
     jobs: int = 1,
     cache: Cache | None = None,
     measure: bool = False,
+    progress: Progress | None = None,
 ) -> LintRun:
-    """Lint the files under command-line ``paths`` (``-`` is stdin); ``measure`` as for
-    ``lint_targets``."""
+    """Lint the files under command-line ``paths`` (``-`` is stdin); ``measure`` and
+    ``progress`` as for ``lint_targets``."""
     targets, missing = expand(list(paths), resolver.settings, stdin_name)
-    return lint_targets(targets, registry, resolver, jobs, cache, measure, unfound=missing)
+    return lint_targets(
+        targets, registry, resolver, jobs, cache, measure, unfound=missing, progress=progress
+    )
 
 
 def lint_targets(
@@ -151,6 +163,7 @@ def lint_targets(
     cache: Cache | None = None,
     measure: bool = False,
     unfound: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> LintRun:
     """Lint each target, files or documents in memory, with its own settings and genre
     profile: the one entry point for everything that lints.
@@ -160,18 +173,23 @@ def lint_targets(
     also counts, from the same analysis, each file's words of prose and how many of
     them a source is said to say (``LintRun.voice``), and keeps its attributions
     (``LintRun.attributions``); it lints in this process with no cache. ``unfound``
-    are errors for paths that named no file, reported first."""
+    are errors for paths that named no file, reported first. ``progress`` hears of the
+    files as they finish."""
     config_before = list(resolver.errors)
+    if progress is not None:
+        progress.start(len(targets))
     usable = cache if cache is not None and not registry.errors and not measure else None
     indexed = list(enumerate(targets))
     hits = usable.lookup(indexed, resolver) if usable else []
+    for hit in hits:
+        advance(progress, 1, hit)
     done = {index for part in hits for index in part.sources}
     misses = [(index, target) for index, target in indexed if index not in done]
     chunks = [misses[i : i + CHUNK_FILES] for i in range(0, len(misses), CHUNK_FILES)]
     if jobs > 1 and len(chunks) > 1 and not measure:
-        parts = _in_workers(misses, resolver, jobs)
+        parts = _in_workers(misses, resolver, jobs, progress)
     else:
-        parts = _in_process(chunks, resolver, measure)
+        parts = _in_process(chunks, resolver, measure, progress)
     if usable:
         usable.store(parts, targets)
     run = join([*hits, *parts], [*registry.errors, *unfound], config_before)
@@ -180,26 +198,39 @@ def lint_targets(
     return run
 
 
-def _in_workers(misses: list[tuple[int, Target]], resolver: Resolver, jobs: int) -> list[Part]:
+def advance(progress: Progress | None, files: int, part: Part) -> None:
+    """Tell ``progress`` of ``files`` finished, with the words of those ``part`` read."""
+    if progress is not None:
+        progress.advance(files, sum(len(s.text.split()) for s in part.sources.values()))
+
+
+def _in_workers(
+    misses: list[tuple[int, Target]], resolver: Resolver, jobs: int, progress: Progress | None
+) -> list[Part]:
     """Lint files across worker processes and stdin here, where it can be read."""
     from newslint.linter import parallel  # it imports this module
 
     stdin = [(index, target) for index, target in misses if target.stdin]
     files = [(index, target) for index, target in misses if not target.stdin]
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
-    parts = _in_process([stdin], resolver) if stdin else []
+    parts = _in_process([stdin], resolver, progress=progress) if stdin else []
     if len(chunks) > 1:
-        return parts + parallel.lint_chunks(chunks, resolver, min(jobs, len(chunks)))
-    return parts + _in_process(chunks, resolver)
+        workers = min(jobs, len(chunks))
+        return parts + parallel.lint_chunks(chunks, resolver, workers, progress)
+    return parts + _in_process(chunks, resolver, progress=progress)
 
 
 def _in_process(
-    chunks: list[list[tuple[int, Target]]], resolver: Resolver, measure: bool = False
+    chunks: list[list[tuple[int, Target]]],
+    resolver: Resolver,
+    measure: bool = False,
+    progress: Progress | None = None,
 ) -> list[Part]:
     """Lint chunk after chunk in this process, up to a Ctrl-C."""
     parts = []
     for chunk in chunks:
         parts.append(lint_part(chunk, resolver, measure))
+        advance(progress, len(chunk), parts[-1])
         if parts[-1].stopped is not None:
             break
     return parts
@@ -225,6 +256,13 @@ def lint_part(
         if part.stopped is not None:
             break
     return part
+
+
+def prepare(target: Target, resolver: Resolver) -> tuple[Job | None, Part]:
+    """One file read, its genre profile chosen and its rules built, as a lint would, but
+    not linted (``--show-settings``); the part holds its profile, errors and notices."""
+    part = Part()
+    return _guarded_job(0, target, resolver, part), part
 
 
 def _guarded_job(index: int, target: Target, resolver: Resolver, part: Part) -> Job | None:
@@ -256,7 +294,7 @@ def _job(index: int, target: Target, resolver: Resolver, part: Part) -> Job | No
     if not source.text.strip():
         notices.append(f"{source.path}: empty file; nothing to lint")
         return None
-    document = load_document(source)
+    document = load_document(source, target.settings.html_options(resolver.overrides.extract))
     notices.extend(document.notices)
     notices.extend(document.suppression_warnings(base.registry.rules))
     choice = resolver.choose(target, document)

@@ -1,4 +1,5 @@
-"""Turning findings into output: plain text, JSON, SARIF, GitHub annotations and HTML."""
+"""Turning findings into output: plain text, JSON, SARIF, GitHub annotations, GitLab
+Code Quality and HTML."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 
 from newslint.analysis.sourcing import Attribution
 from newslint.documents.source import Source
-from newslint.reporters import github, html, json, sarif, text
+from newslint.reporters import github, gitlab, html, json, sarif, text
 from newslint.rules.base import Finding, Rule
 
 
@@ -16,7 +17,9 @@ class ReportContext:
     """What a reporter may need besides the findings; ``profiles`` maps each linted
     path to the name of its genre profile; ``nothing_linted`` when no file was;
     ``attributions`` each linted path's attributions, for the formats that show them
-    (filled only when one is asked for)."""
+    (filled only when one is asked for); ``errors`` the run's errors (files it could not
+    lint, broken configs), which SARIF reports as notifications; ``show_fixes`` prints
+    each fix under its finding in the text format."""
 
     rules: Mapping[str, type[Rule]]
     sources: Mapping[str, Source]
@@ -28,6 +31,8 @@ class ReportContext:
     profiles: Mapping[str, str] = field(default_factory=dict)
     nothing_linted: bool = False
     attributions: Mapping[str, Sequence[Attribution]] = field(default_factory=dict)
+    errors: Sequence[str] = ()
+    show_fixes: bool = False
 
 
 Reporter = Callable[[Sequence[Finding], ReportContext], str]
@@ -37,6 +42,7 @@ REPORTERS: dict[str, Reporter] = {
     "json": json.report,
     "sarif": sarif.report,
     "github": github.report,
+    "gitlab": gitlab.report,
     "html": html.report,
 }
 # The formats that show who says what, for which the linter keeps the attributions.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from newslint.documents.loader import load_document
@@ -93,12 +93,15 @@ def article_text(source: Source, spans: Sequence[Span]) -> str:
     with its markup dimmed; what lies between (front matter, comments) as it is."""
     text = source.text
     document = load_document(source)
+    at = document.source.original_offset  # HTML and Markdown references are decoded
     prose = bytearray(len(text))
     for block in document.blocks:
         for i, char in enumerate(block.text):
-            if char != " ":
-                prose[block.start + i] = 1
-    pieces = list(_pieces(source, document.blocks))
+            if char != " ":  # a decoded reference is prose all the way through
+                first, last = at(block.start + i), at(block.start + i + 1)
+                prose[first:last] = b"\x01" * (last - first)
+    blocks = [replace(b, start=at(b.start), end=at(b.end)) for b in document.blocks]
+    pieces = list(_pieces(source, blocks))
     opened: set[Span] = set()
     out = ['<div class="text">']
     for (kind, lo, hi), near in zip(pieces, _near(spans, pieces), strict=True):

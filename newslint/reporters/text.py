@@ -1,4 +1,5 @@
-"""The human format: ``path:line:col: CODE message``, like ruff.
+"""The human format: ``path:line:col: CODE message``, like ruff; a fixable finding is
+marked ``[*]`` before its message, and ``--show-fixes`` prints its fix under it.
 
 Text from the file reaches the terminal with its control characters escaped, and
 the caret under a source line counts the columns a terminal gives each character.
@@ -11,12 +12,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newslint.reporters.fixes import describe_edit, placed_edits
 from newslint.rules.base import Finding, Severity
 
 if TYPE_CHECKING:
     from newslint.reporters import ReportContext
 
 BOLD = "1"
+FIXABLE = "[*]"
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Format characters that reorder or hide text on a terminal ("Trojan Source").
 BIDI_CONTROLS = frozenset(
@@ -80,10 +83,22 @@ def _finding_lines(findings: Sequence[Finding], context: ReportContext) -> list[
         where = f"{printable(finding.path)}:{finding.line}:{finding.column}:"
         code = _paint(finding.code, COLORS[finding.severity], context.color)
         message = printable(" ".join(finding.message.splitlines()))  # one line a finding
-        lines.append(f"{_paint(where, BOLD, context.color)} {code} {message}")
+        mark = f"{FIXABLE} " if finding.fix is not None else ""
+        lines.append(f"{_paint(where, BOLD, context.color)} {code} {mark}{message}")
         if context.show_source:
             lines.extend(_source_lines(finding, context))
+        if context.show_fixes:
+            lines.extend(_fix_lines(finding, context))
     return lines
+
+
+def _fix_lines(finding: Finding, context: ReportContext) -> list[str]:
+    """``  fix 1:30-1:34: delete ' the'``, one line an edit, under the finding."""
+    return [
+        f"  fix {edit.line}:{edit.column}-{edit.end_line}:{edit.end_column}: "
+        + printable(describe_edit(edit))
+        for edit in placed_edits(finding, context.sources)
+    ]
 
 
 def _statistics_lines(findings: Sequence[Finding]) -> list[str]:
@@ -114,4 +129,7 @@ def report(findings: Sequence[Finding], context: ReportContext) -> str:
     lines = _statistics_lines(findings) if statistics else _finding_lines(findings, context)
     if not context.quiet:
         lines.append(summary(findings, context.nothing_linted))
+        fixable = sum(finding.fix is not None for finding in findings)
+        if fixable:
+            lines.append(f"{FIXABLE} {fixable} fixable with the `--fix` option.")
     return "".join(f"{line}\n" for line in lines)

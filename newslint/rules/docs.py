@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from newslint.rules.base import Rule
 
-# Where every rule is documented: the README's rule table. Diagnostics link here.
-RULES_URL = "https://github.com/newslint/newslint/blob/main/README.md#rules"
+# Where every rule is documented: the README's rule table, a row (and an anchor) a rule.
+RULE_URL = "https://github.com/newslint/newslint/blob/main/README.md#{anchor}"
+
+
+def rule_url(code: str) -> str:
+    """The online documentation of rule ``code``, its row in the README's rule table:
+    the link of SARIF's ``helpUri`` and of the language server's diagnostics."""
+    return RULE_URL.format(anchor=code.lower())
 
 
 def opt_in_flag(rule: type[Rule]) -> str:

@@ -4,12 +4,13 @@ report what cannot be a finding on this document."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
+from newslint.documents.decoded import DecodedSource
 from newslint.documents.source import Source
-from newslint.rules.base import Finding, Rule, Severity, describe
+from newslint.rules.base import Edit, Finding, Fix, Rule, Severity, describe
 
 
 @dataclass
@@ -42,9 +43,21 @@ def run_rules(analysis: Analysis, rules: Sequence[Rule]) -> Outcome:
             if problem is not None:
                 outcome.errors.append(f"{document.path}: {rule.label()} {problem}; dropped")
             elif not document.suppressed(item.line, item.code):
-                outcome.findings.append(item)
+                outcome.findings.append(in_file(item, analysis.source))
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
+
+
+def in_file(finding: Finding, source: Source) -> Finding:
+    """A finding on decoded text (HTML or Markdown character references) with its
+    offsets, and its fix's, mapped back to the file's own text."""
+    if not isinstance(source, DecodedSource):
+        return finding
+    at = source.original_offset
+    fix = finding.fix and Fix(
+        tuple(Edit(at(e.start), at(e.end), e.replacement) for e in finding.fix.edits)
+    )
+    return replace(finding, start=at(finding.start), end=at(finding.end), fix=fix)
 
 
 def invalid(item: object, rule: Rule, source: Source) -> str | None:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lsprotocol import types
 
-from newslint.documents.source import Source
+from newslint.documents.suppress import comment_above
 from newslint.rules.base import Finding
 from newslint.server.diagnostics import diagnostic
 from newslint.server.linting import Outcome
-from newslint.server.positions import to_position, to_range
+from newslint.server.positions import to_range
 
 SHOW_DOCUMENTATION = "newslint.showDocumentation"
-DISABLE_COMMENT = "<!-- newslint-disable-next-line {code} -->"
-# Lines that end a block, where text appended would change the Markdown: code fences,
-# front matter and setext underlines, thematic breaks.
-NOT_PROSE = re.compile(r"\s*([`~]{3,}|[-=*_+\s]+$)")
 
 
 @dataclass(frozen=True)
@@ -51,7 +46,8 @@ def code_actions(
     actions = [_fix(document, f, versioned) for f in touching if f.fix]
     if document.outcome.markdown:
         lines = {(f.code, f.line): f for f in touching}
-        actions += [_disable(document, f, versioned) for f in lines.values()]
+        disables = (_disable(document, f, versioned) for f in lines.values())
+        actions += [action for action in disables if action is not None]
     codes = {f.code: f for f in touching}
     actions += [_documentation(document, f) for f in codes.values()]
     return actions
@@ -73,30 +69,20 @@ def _fix(document: OpenDocument, finding: Finding, versioned: bool) -> types.Cod
     )
 
 
-def _disable(document: OpenDocument, finding: Finding, versioned: bool) -> types.CodeAction:
+def _disable(document: OpenDocument, finding: Finding, versioned: bool) -> types.CodeAction | None:
+    """A suppression comment for the finding's rule on its line (see
+    ``documents.suppress``); None if a comment there already covers it."""
     source = document.outcome.source
-    comment = DISABLE_COMMENT.format(code=finding.code)
+    placed = comment_above(source, finding.line, [finding.code])
+    if placed is None:
+        return None
+    at = to_range(source, placed.start, placed.end, document.encoding)
     return types.CodeAction(
         title=f"Disable {finding.code} for this line",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic(finding, source, document.encoding)],
-        edit=document.edit(
-            [_comment_above(source, finding.line, comment, document.encoding)], versioned
-        ),
+        edit=document.edit([types.TextEdit(at, placed.text)], versioned),
     )
-
-
-def _comment_above(source: Source, line: int, comment: str, encoding: str) -> types.TextEdit:
-    """Put ``comment`` on the line above ``line``: at the end of that line when it is
-    prose of the same block (a comment on a line of its own would end the paragraph),
-    else on a new line of its own."""
-    above = source.line_text(line - 1) if line > 1 else ""
-    if above.strip() and not NOT_PROSE.match(above):
-        end = source.line_starts[line - 2] + len(above)
-        at = to_position(source, end, encoding)
-        return types.TextEdit(types.Range(at, at), f" {comment}")
-    at = types.Position(line - 1, 0)
-    return types.TextEdit(types.Range(at, at), comment + source.line_end)
 
 
 def _documentation(document: OpenDocument, finding: Finding) -> types.CodeAction:

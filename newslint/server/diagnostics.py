@@ -6,7 +6,7 @@ from lsprotocol import types
 
 from newslint.documents.source import Source
 from newslint.rules.base import Finding, Severity
-from newslint.rules.docs import RULES_URL
+from newslint.rules.docs import rule_url
 from newslint.server.linting import Outcome
 from newslint.server.positions import to_range
 
@@ -32,7 +32,7 @@ def diagnostic(finding: Finding, source: Source, encoding: str) -> types.Diagnos
         message=finding.message,
         severity=SEVERITIES[finding.severity],
         code=finding.code,
-        code_description=types.CodeDescription(href=RULES_URL),
+        code_description=types.CodeDescription(href=rule_url(finding.code)),
         source=SOURCE,
     )
 

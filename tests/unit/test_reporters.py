@@ -13,6 +13,7 @@ from newslint.documents.source import Source
 from newslint.reporters import REPORTERS, ReportContext, render
 from newslint.reporters.github import escape_property
 from newslint.rules.base import Finding, Rule, Severity
+from newslint.rules.docs import rule_url
 
 SCHEMA = (
     Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -157,9 +158,14 @@ def test_sarif_is_valid_and_complete() -> None:
         "shortDescription": {"text": "Hedging words weaken a claim."},
         "fullDescription": {"text": Hedge.documentation()},
         "help": {"text": Hedge.documentation()},
+        "helpUri": rule_url("NL101"),
         "defaultConfiguration": {"level": "note"},
     }
-    assert driver["rules"][1] == {"id": "NL200", "name": "loaded-word"}
+    assert driver["rules"][1] == {
+        "id": "NL200",
+        "name": "loaded-word",
+        "helpUri": rule_url("NL200"),
+    }
     first, second, _, fourth = run["results"]
     assert (first["ruleId"], first["ruleIndex"], first["level"]) == ("NL200", 1, "error")
     assert first["message"]["text"] == "“allegedly” implies guilt 🙃 (suggestion: reportedly)"
@@ -188,6 +194,6 @@ def test_github_commands_and_escaping() -> None:
 
 
 def test_render_knows_every_format_and_rejects_others() -> None:
-    assert set(REPORTERS) == {"text", "json", "sarif", "github", "html"}
+    assert set(REPORTERS) == {"text", "json", "sarif", "github", "gitlab", "html"}
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         render("xml", FINDINGS, CONTEXT)

@@ -58,7 +58,7 @@ def test_show_settings_prints_the_effective_settings_of_a_file(tmp_path):
         "fail-on: warning\n"
         "model: default\n"
         "max-file-size: 5000000\n"
-        "include: *.txt, *.md, *.markdown\n"
+        "include: *.txt, *.md, *.markdown, *.html, *.htm\n"
         "exclude: drafts\n"
         f"packs: {root / 'house.toml'}\n"
         "per-file-ignores:\n"

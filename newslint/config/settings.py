@@ -17,7 +17,7 @@ from newslint.toml import TOMLError, bundled_pack, load_toml
 
 BUNDLED_PREFIX = "newslint:"
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 DEFAULT_PROFILE = "news"
 PROFILES_PACK = "profiles.toml"

@@ -14,18 +14,64 @@ from newslint.rules.base import Finding, Rule
 from newslint.rules.builtin.lexicons import lexicon
 from newslint.rules.builtin.people import capitalised
 
+# Where a form's literal beginning ends: regex syntax, or a space (any whitespace).
+SYNTAX = set("\\()[]{}?*+|.^$ ")
+OPTIONAL = set("?*{")  # these make the character before them optional
+
+
+@dataclass(frozen=True)
+class Form:
+    """One spelling: its pattern, and the letters (lower case) every match starts with."""
+
+    pattern: str
+    literal: str
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
 
 @dataclass(frozen=True)
 class VariantGroup:
     """Spellings of one word; ``names`` groups are matched whatever the capitals."""
 
-    forms: tuple[re.Pattern[str], ...]
+    forms: tuple[Form, ...]
     names: bool
 
 
-def _form(pattern: str) -> re.Pattern[str]:
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
     body = pattern.replace(" ", r"\s+")
     return re.compile(rf"\b(?:{body})\b", re.I)
+
+
+def literal_start(pattern: str) -> str:
+    """The letters every match of ``pattern`` starts with, in lower case ("judgement"
+    for "judgements?", "fulfil" for "fulfil|fulfils"); "" when it cannot tell."""
+    depth, alternatives, current = 0, [], ""
+    for char in pattern:  # split at top-level bars
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    starts = [_prefix(alternative).lower() for alternative in [*alternatives, current]]
+    shortest = min(starts, key=len)
+    while not all(start.startswith(shortest) for start in starts):
+        shortest = shortest[:-1]
+    return shortest
+
+
+def _prefix(pattern: str) -> str:
+    for index, char in enumerate(pattern):
+        if char in SYNTAX:
+            return pattern[: index - 1] if char in OPTIONAL else pattern[:index]
+    return pattern
+
+
+def _form(pattern: str) -> Form:
+    return Form(pattern, literal_start(pattern))
 
 
 @cache
@@ -62,8 +108,14 @@ class VariantConsistency(Rule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         blocks = [b for b in analysis.blocks if b.block.kind is not BlockKind.BLOCK_QUOTE]
+        lowered = analysis.text.lower()
         for group in variant_groups():
-            uses = [self._uses(analysis, blocks, form, group.names) for form in group.forms]
+            uses = [
+                self._uses(analysis, blocks, form.compiled, group.names)
+                if form.literal in lowered  # most forms never appear: skip their regex
+                else []
+                for form in group.forms
+            ]
             present = [spans for spans in uses if spans]
             if len(present) < 2:
                 continue

@@ -90,6 +90,14 @@ def test_statistics_and_quiet(tmp_path):
     assert run_cli("--quiet", "--statistics", path).stdout == "    1  NL201  scare-quotes\n"
 
 
+def test_statistics_mark_fixable_rules(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Fares rise\n\nThe the board met. It met again yesterday.\n", encoding="utf-8")
+    assert run_cli("--quiet", "--statistics", str(path)).stdout == (
+        "    1  NL501  relative-date\n    1  NL902  [*] repeated-word\n"
+    )
+
+
 def test_show_source_draws_a_caret_under_the_span(tmp_path):
     result = run_cli("--show-source", "--color", "never", str(write(tmp_path, "a.txt", FLAWED)))
     lines = result.stdout.splitlines()

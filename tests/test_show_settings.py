@@ -61,6 +61,8 @@ def test_show_settings_prints_the_effective_settings_of_a_file(tmp_path):
         "include: *.txt, *.md, *.markdown, *.html, *.htm\n"
         "exclude: drafts\n"
         f"packs: {root / 'house.toml'}\n"
+        "html: extract=no alt-text=no\n"
+        "  skip-tags: aside, footer, form, header, nav, noscript, script, style\n"
         "per-file-ignores:\n"
         f'  "opinion/*.md" = NL902 (from {root / "newslint.toml"})\n'
         "rules: 1 selected\n"
@@ -121,3 +123,11 @@ def test_show_files_names_missing_paths_and_broken_configs(tmp_path):
     result = run_cli("--show-files", str(tmp_path), str(tmp_path / "nowhere"))
     assert_named_error(result, "nowhere", str(tmp_path / "bad" / "newslint.toml"), "extend")
     assert result.stdout.splitlines() == [str(tmp_path / "good" / "a.txt")]
+
+
+def test_show_settings_follows_extract_on_the_command_line(tmp_path):
+    page = write(tmp_path / "page.html", "<article><p>The ferry sailed.</p></article>\n")
+    plain = run_cli("--show-settings", str(page)).stdout
+    extracted = run_cli("--extract", "--show-settings", str(page)).stdout
+    assert "html: extract=no alt-text=no\n" in plain
+    assert "html: extract=yes alt-text=no\n" in extracted

@@ -60,14 +60,15 @@ def show_settings(file: str, resolver: Resolver, errors: list[str]) -> str:
     if job is None:  # an error, or an empty file's notice, says why
         errors.extend([message for _, _, message in part.errors] or part.notices.get(0, []))
         return ""
-    return describe_settings(file, part.profiles[0], job.rule_set, job.rules)
+    choice = part.profiles[0]
+    return describe_settings(file, choice, job.rule_set, job.rules, resolver.overrides.extract)
 
 
 def describe_settings(
-    file: str, choice: ProfileChoice, rule_set: RuleSet, rules: list[Rule]
+    file: str, choice: ProfileChoice, rule_set: RuleSet, rules: list[Rule], extract: bool = False
 ) -> str:
     """The readable, stable text of ``--show-settings``: ``rules`` are the file's own,
-    after its per-file ignores."""
+    after its per-file ignores; ``extract`` is ``--extract``."""
     settings = rule_set.settings
     path = Path(file)
     lines = [f"file: {file}", *_configs(settings)]
@@ -78,6 +79,9 @@ def describe_settings(
     lines.append(f"include: {_list(settings.include)}")
     lines.append(f"exclude: {_list(settings.exclude)}")
     lines.append(f"packs: {_list(str(pack) for pack in settings.packs)}")
+    html = settings.html_options(extract)
+    lines.append(f"html: extract={_yes(html.extract)} alt-text={_yes(html.alt_text)}")
+    lines.append(f"  skip-tags: {_list(sorted(html.skip_tags))}")
     ignores = settings.per_file_ignores
     applying = settings.matching_globs(path, ignores)
     lines.append("per-file-ignores:" if applying else "per-file-ignores: (none apply)")
@@ -111,6 +115,10 @@ def _rule(rule: Rule) -> str:
 
 def _list(items: Any) -> str:
     return ", ".join(items) or "(none)"
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _value(value: Any) -> str:

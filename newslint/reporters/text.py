@@ -102,10 +102,15 @@ def _fix_lines(finding: Finding, context: ReportContext) -> list[str]:
 
 
 def _statistics_lines(findings: Sequence[Finding]) -> list[str]:
+    """A line a rule, most findings first; ``[*]`` marks a rule with fixable findings."""
     counts = Counter(finding.code for finding in findings)
     names = {finding.code: finding.rule for finding in findings}
+    fixable = {finding.code for finding in findings if finding.fix is not None}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [f"{count:>5}  {code}  {names[code]}" for code, count in ranked]
+    return [
+        f"{count:>5}  {code}  {'[*] ' if code in fixable else ''}{names[code]}"
+        for code, count in ranked
+    ]
 
 
 def summary(findings: Sequence[Finding], nothing_linted: bool = False) -> str:

@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from newslint.analysis.nlp import SENTENCE_END as SENTENCE_STOP
 from newslint.rules.base import Finding
 
-# Where a sentence ends: after . ! ? (and any closing quote or bracket), then a space;
-# a blank line ends a paragraph, and with it a sentence.
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n[ \t]*\n")
+# Where a sentence ends: where the parser's pieces are cut (. ! ? … and any closing
+# quote or bracket, then a space), or at a blank line, which ends a paragraph.
+SENTENCE_END = re.compile(rf"{SENTENCE_STOP.pattern}|\n[ \t]*\n")
 SPACE = re.compile(r"\s+")
 REACH = 400  # characters either side of a finding that its sentence is looked for in
 

@@ -59,13 +59,12 @@ class RelativeDate(Rule):
     date. Option ``style``: "day-names" (the default; as AP, use the weekday for
     dates within a week) flags yesterday, tomorrow, tonight, last night, this
     morning/afternoon/evening and "N days ago"; "absolute" also flags "today" and
-    "this week". Quotes and datelines are skipped, and so are vague counts ("a
-    few weeks ago", "five or six weeks ago"), idioms ("like there's no tomorrow"),
-    names ("The Tonight Show"), sentences in the first person singular, which are
-    someone's speech, and a paragraph after one that ends in a colon, which is quoted
-    matter. A piece meant
-    only for its day is spared too: a headline that names the same day or is a day's
-    edition ("Tonight's debate", "Tuesday's email"), a live file whose entries are
+    "this week". Quotes and datelines are skipped, and so are vague counts ("a few weeks
+    ago", "five or six weeks ago"), idioms ("like there's no tomorrow"), names ("The
+    Tonight Show"), sentences in the first person singular, which are someone's speech,
+    and a paragraph after one that ends in a colon, which is quoted matter. A piece
+    meant only for its day is spared too: a headline that names the same day or is a
+    day's edition ("Tonight's debate", "Tuesday's email"), a live file whose entries are
     each stamped with the time of day ("10:05 p.m."), or a sentence telling the reader
     what to do ("Watch tonight at nine").
 

@@ -10,7 +10,7 @@ from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.lexicon import default_lexicon
 from newslint.analysis.nlp import Need
 from newslint.rules.base import Finding, Rule, Severity
-from newslint.rules.builtin.lexicons import words
+from newslint.rules.builtin.lexicons import says_any, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,20 +38,19 @@ class LoadedSaidVerb(Rule):
     subject of its own), nor a claim in a lawsuit or a court ("the suit claims"), a
     claim the writer calls false ("falsely claimed"), or what a document, an ad or an
     investigation claimed or revealed, nor "revealed the figures" (a disclosure of
-    records). "Alleged" is the careful verb for an accusation,
-    and "insisted", "confirmed", "acknowledged" and "admitted" read as fair in edited
-    copy, so they are not flagged. Nor is a claim the copy itself settles: in its
-    sentence ("she misspoke when she claimed", "ridiculously claimed"), in a bare denial
-    or the writer's own evidence right after it ("(He was not.)", "In fact, …", "But
-    records show …") or in another named party's rebuttal, in the next sentence ("The
-    museum said it had never made an offer") or, for a denial or a verdict, up to two
-    paragraphs on ("PolitiFact rated it false"), or in a headline that says it is not
-    so. A text does not speak with feeling, so
-    "a tweet that blasts the plan" is not flagged, and an emotive verb ("slammed",
-    "boasted") beside a quote of the words themselves shows the reader what was said: a
-    quote in its sentence that no other verb reports, or one opening the next sentence
-    when the verb's own sentence words no charge. Only a paraphrase ("slammed the plan
-    as reckless") is flagged.
+    records). "Alleged" is the careful verb for an accusation, and "insisted",
+    "confirmed", "acknowledged" and "admitted" read as fair in edited copy, so they are
+    not flagged. Nor is a claim the copy itself settles: in its sentence ("she misspoke
+    when she claimed", "ridiculously claimed"), in a bare denial or the writer's own
+    evidence right after it ("(He was not.)", "In fact, …", "But records show …") or in
+    another named party's rebuttal, in the next sentence ("The museum said it had never
+    made an offer") or, for a denial or a verdict, up to two paragraphs on ("PolitiFact
+    rated it false"), or in a headline that says it is not so. A text does not speak
+    with feeling, so "a tweet that blasts the plan" is not flagged, and an emotive verb
+    ("slammed", "boasted") beside a quote of the words themselves shows the reader what
+    was said: a quote in its sentence that no other verb reports, or one opening the
+    next sentence when the verb's own sentence words no charge. Only a paraphrase
+    ("slammed the plan as reckless") is flagged.
 
     Anti-pattern:
         The council claimed the cuts would save £2m.
@@ -160,9 +159,7 @@ def _settled(verb: Token) -> bool:
     """The claim's sentence, outside what is claimed, says it is false or unsupported."""
     claim = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
     rest = " ".join("|" if t.i in claim else t.lower_ for t in verb.sent)
-    return any(
-        f" {phrase} " in f" {rest} " for phrase in words("sourcing", "loaded-verbs", "settled")
-    )
+    return says_any(rest, words("sourcing", "loaded-verbs", "settled"))
 
 
 def _quote_beside(analysis: Analysis, block: AnalysedBlock, verb: Token) -> bool:
@@ -256,20 +253,19 @@ def _headline_denies(analysis: Analysis, verb: Token) -> bool:
     """The headline says the claim is not so: it negates and shares two of the claim's
     content words ("Harbour is not the busiest in Europe" over "claimed the harbour
     was Europe's busiest")."""
-    claim = {
-        t.lemma_.lower()
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp")
-        for t in c.subtree
-        if t.pos_ in CONTENT and not t.is_stop
-    }
-    for title in analysis.blocks:
-        if not title.block.is_title or title.doc is None:
-            continue
-        words_ = {t.lemma_.lower() for t in title.doc if t.pos_ in CONTENT and not t.is_stop}
-        if any(t.dep_ == "neg" for t in title.doc) and len(claim & words_) >= SHARED_WITH_HEADLINE:
-            return True
-    return False
+    claim = _content_lemmas(
+        t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
+    )
+    return any(
+        any(t.dep_ == "neg" for t in title.doc)
+        and len(claim & _content_lemmas(title.doc)) >= SHARED_WITH_HEADLINE
+        for title in analysis.blocks
+        if title.block.is_title and title.doc is not None
+    )
+
+
+def _content_lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.pos_ in CONTENT and not t.is_stop}
 
 
 def _countered(sent: Span) -> bool:

@@ -13,7 +13,7 @@ from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.nlp import Need
 from newslint.analysis.quotes import Quote
 from newslint.rules.base import Finding, Option, Rule, Severity
-from newslint.rules.builtin.lexicons import words
+from newslint.rules.builtin.lexicons import says_any, words
 from newslint.rules.builtin.quotation import WORD
 
 if TYPE_CHECKING:
@@ -202,9 +202,7 @@ def _overturned(verb: Token) -> bool:
     if verb.tag_ not in ("VBD", "VBN"):
         return False
     rest = " ".join(t.lower_ for t in verb.sent if t.i > verb.i)
-    return any(
-        f" {cue} " in f" {rest} " for cue in words("sourcing", "vague-attribution", "overturned")
-    )
+    return says_any(rest, words("sourcing", "vague-attribution", "overturned"))
 
 
 def _forecast(block: AnalysedBlock, participle: Token, aux: Token) -> bool:

@@ -13,15 +13,14 @@ import json
 import os
 import stat
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from newslint.documents.source import Source
 from newslint.linter.cache import write_atomic
-from newslint.linter.fingerprint import fingerprints
+from newslint.linter.fingerprint import run_fingerprints
 from newslint.rules.base import Finding
 
 VERSION = 1
@@ -68,36 +67,33 @@ def entry_path(display: str) -> str:
     return path.as_posix()
 
 
-def entries(findings: Iterable[Finding], sources: Mapping[str, Source]) -> list[Entry]:
-    """An entry for each finding (sorted by path, as a run's findings are)."""
-    found = []
-    for path, group in groupby(findings, key=lambda f: f.path):
-        text = sources[path].text
-        for finding, print_ in fingerprints(group, text):
-            found.append(
-                Entry(entry_path(path), finding.code, print_, finding.line, finding.message)
-            )
-    return found
+def entries(findings: Sequence[Finding], sources: Mapping[str, Source]) -> list[Entry]:
+    """An entry for each finding of a run whose file's text is at hand (all of them)."""
+    return [
+        Entry(entry_path(finding.path), finding.code, print_, finding.line, finding.message)
+        for finding, print_ in zip(findings, run_fingerprints(findings, sources), strict=True)
+        if print_ is not None
+    ]
 
 
 def match(
     baseline: Iterable[Entry],
-    findings: Iterable[Finding],
+    findings: Sequence[Finding],
     sources: Mapping[str, Source],
     linted: Iterable[str],
 ) -> Matched:
-    """Split ``findings`` into those no baseline entry matches (``new``) and, for each
-    file in ``linted``, the entries that matched no finding."""
+    """Split ``findings`` into those no baseline entry matches (``new``: also any whose
+    file's text is not at hand) and, for each file in ``linted``, the entries that
+    matched no finding."""
     remaining = Counter(entry.key for entry in baseline)
     pending = {entry.key: entry for entry in baseline}
     new = []
-    for path, group in groupby(findings, key=lambda f: f.path):
-        for finding, print_ in fingerprints(group, sources[path].text):
-            key = (entry_path(path), finding.code, print_)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-            else:
-                new.append(finding)
+    for finding, print_ in zip(findings, run_fingerprints(findings, sources), strict=True):
+        key = (entry_path(finding.path), finding.code, print_)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            new.append(finding)
     files = {entry_path(path) for path in linted}
     unmatched: dict[str, list[Entry]] = {path: [] for path in files}
     for key, count in remaining.items():

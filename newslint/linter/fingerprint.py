@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from newslint.analysis.nlp import SENTENCE_END as SENTENCE_STOP
+from newslint.documents.source import Source
 from newslint.rules.base import Finding
 
 # Where a sentence ends: where the parser's pieces are cut (. ! ? … and any closing
@@ -49,3 +50,22 @@ def fingerprints(findings: Iterable[Finding], text: str) -> Iterator[tuple[Findi
         digest = fingerprint(finding, text)
         seen[digest] += 1
         yield finding, digest if seen[digest] == 1 else f"{digest}:{seen[digest]}"
+
+
+def run_fingerprints(
+    findings: Sequence[Finding], sources: Mapping[str, Source]
+) -> list[str | None]:
+    """Each finding of a run's fingerprint, in order; None where its file's text is not
+    at hand. Repeats within a file are numbered in file order, as ``fingerprints`` does."""
+    by_path: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        by_path.setdefault(finding.path, []).append(index)
+    result: list[str | None] = [None] * len(findings)
+    for path, indexes in by_path.items():
+        source = sources.get(path)
+        if source is None:
+            continue
+        found = fingerprints((findings[i] for i in indexes), source.text)
+        for index, (_, digest) in zip(indexes, found, strict=True):
+            result[index] = digest
+    return result

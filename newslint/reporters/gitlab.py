@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from newslint.reporters.fingerprints import finding_fingerprints
+from newslint.linter.fingerprint import run_fingerprints
 from newslint.rules.base import Finding, Severity
 
 if TYPE_CHECKING:
@@ -54,6 +54,6 @@ def issue(finding: Finding, shared: str | None) -> dict[str, Any]:
 
 
 def report(findings: Sequence[Finding], context: ReportContext) -> str:
-    shared = finding_fingerprints(findings, context.sources)
+    shared = run_fingerprints(findings, context.sources)
     issues = [issue(f, fp) for f, fp in zip(findings, shared, strict=True)]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

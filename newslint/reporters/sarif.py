@@ -16,7 +16,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from newslint.reporters.fingerprints import finding_fingerprints
+from newslint.linter.fingerprint import run_fingerprints
 from newslint.reporters.fixes import PlacedEdit, describe_edit, placed_edits
 from newslint.rules.base import Finding, Severity
 from newslint.rules.docs import rule_url
@@ -127,7 +127,7 @@ def build(findings: Sequence[Finding], context: ReportContext) -> dict[str, Any]
         "rules": [_descriptor(first[code], context) for code in codes],
     }
     index = {code: position for position, code in enumerate(codes)}
-    fingerprints = finding_fingerprints(findings, context.sources)
+    fingerprints = run_fingerprints(findings, context.sources)
     results = [
         _result(finding, index[finding.code], fingerprint, context)
         for finding, fingerprint in zip(findings, fingerprints, strict=True)

@@ -145,6 +145,7 @@ def test_of_course_inside_the_clause_is_judgement(lint):
         "Turnout was remarkably high, at 71%.",
         "The skipper proved a surprisingly potent fundraiser, raising $2 million.",
         "The harbour plan, not surprisingly, met resistance from the fishing crews.",
+        "Some of the pilots, predictably, walked out.",
         "(Unfortunately, the port keeps no records of night sailings.)",
         "Interestingly, the ferry company is run by a former fisherman.",
         # Certainty about the present or past, with its evidence after it.
@@ -164,7 +165,7 @@ def test_evidence_asides_disclosures_and_reported_words_are_not_judgement(lint, 
     ("sentence", "column", "span"),
     [
         ("Ironically, the board ignored the pilots.", 1, "Ironically"),
-        ("Some of the pilots, predictably, walked out.", 21, "predictably"),
+        ("Some of the pilots, tellingly, walked out.", 21, "tellingly"),
         ("The mayor will undoubtedly win Tuesday's vote.", 16, "undoubtedly"),
         ("Undoubtedly, the pier will close before winter.", 1, "Undoubtedly"),
         ("It is clear that the board will never read the report.", 1, "It is clear that"),

@@ -128,6 +128,9 @@ def test_residue_lines_inside_a_paragraph_are_found_one_by_one(lint):
         ("The ferry’s ferry’s engine failed.", 13, "ferry’s"),
         ("Ministers met in the\tthe harbour office.", 22, "the"),
         ("“We will will appeal,” the lawyer said.", 10, "will"),
+        ("The crews are counting on on the new pier.", 27, "on"),
+        ("Fares went up up in Nov. 8 deals.", 15, "up"),
+        ("THE FERRY IS LATE AGAIN AND AGAIN THE THE CREW SAID.", 39, "THE"),
     ],
 )
 def test_repeated_word_is_found_at_the_second_occurrence(lint, sentence, column, word):
@@ -163,6 +166,11 @@ def test_repeated_word_three_times_is_two_findings(lint):
         "Her well-being being at risk, she left.",
         "The ferry left. The ferry returned.",
         "The fare is 10 10 times a day.",
+        "The voters the crews are counting on on Nov. 8 are young.",
+        "The harbour lights came on on Friday.",
+        "The lights come on on 5 May.",
+        "“Fares, timetables, moorings, etc etc,” she wrote.",
+        "“It is all about ME ME and nobody else,” the skipper wrote.",
     ],
 )
 def test_grammatical_doubles_and_names_are_not_repeats(lint, sentence):

@@ -12,9 +12,11 @@ from newslint.rules.builtin.lexicons import words
 WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 REPEAT = re.compile(rf"(?<![\w'’-])({WORD})(?=(\s+)(\1)(?![\w'’-]))", re.IGNORECASE)
 SPACES_AFTER = re.compile(r"[ \t]*")
-# A year or a day's number after a particle opens a time phrase ("came in in 1979"); a
-# month's name does not tell a phrasal verb from a typo ("rise in in March").
-TIME_AFTER = re.compile(r"\s+\d")
+# A year, a day's number, a weekday or a month and day after a particle opens a time
+# phrase ("came in in 1979", "counting on on Nov. 8"); a month's name alone does not
+# tell a phrasal verb from a typo ("rise in in March").
+NEXT_WORD = re.compile(r"\s+(?P<word>\d|[^\W\d_]+)(?P<day>\.?\s+\d{1,2}\b)?")
+MONTH_ABBREVIATION = 3
 
 
 class RepeatedWord(Rule):
@@ -28,7 +30,9 @@ class RepeatedWord(Rule):
     ("very very", "ha ha"); a capitalised pair ("Bora Bora", "Walla Walla"), a
     word before the same letters in capitals ("at AT&T") and a lower-case word before
     the same word capitalised ("to bush Bush") are taken for names. A particle before
-    the same word opening a year or a date is a phrasal verb ("came in in 1979").
+    the same word opening a year or a date is a phrasal verb ("came in in 1979",
+    "counting on on Nov. 8"), and a word repeated in capitals in copy that is not all
+    capitals is spoken emphasis ("all about ME ME").
 
     The safe fix (``newslint --fix``) drops the second word and the whitespace
     before it; across a line break it drops the word and the spaces after it,
@@ -55,7 +59,9 @@ class RepeatedWord(Rule):
                 first, second = match.group(1), match.group(3)
                 if first.casefold() in exceptions or _name_pair(first, second):
                     continue
-                if first.lower() in particles and TIME_AFTER.match(block.text, match.end(3)):
+                if first.lower() in particles and _date_after(block.text, match.end(3)):
+                    continue
+                if _shouted(first, second, block.text):
                     continue
                 gap = block.start + match.start(2)
                 start, end = block.start + match.start(3), block.start + match.end(3)
@@ -64,6 +70,25 @@ class RepeatedWord(Rule):
                 chained = match.start(3) in firsts
                 fix = _drop_word(analysis.text, gap, start, end, keep_lines=not chained)
                 yield self.finding(analysis, start, end, message, fix=fix)
+
+
+def _date_after(text: str, position: int) -> bool:
+    """Whether a year, a day's number, a weekday or a month and day follows ``position``."""
+    match = NEXT_WORD.match(text, position)
+    if match is None:
+        return False
+    word = match.group("word").lower()
+    if word.isdigit() or word in words("dates", "relative-dates", "weekdays"):
+        return True
+    months = words("dates", "relative-dates", "months")
+    month = len(word) >= MONTH_ABBREVIATION and any(m.startswith(word) for m in months)
+    return month and match.group("day") is not None
+
+
+def _shouted(first: str, second: str, text: str) -> bool:
+    """A word repeated in capitals in copy that is not all capitals: spoken emphasis
+    ("it's all about ME ME"), not a slip of the keys."""
+    return len(first) > 1 and first.isupper() and second.isupper() and not text.isupper()
 
 
 def has_line_end(text: str) -> bool:

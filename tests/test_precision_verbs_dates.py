@@ -124,6 +124,20 @@ def test_claim_answered_by_the_writer_in_the_next_sentence_is_not_loaded(lint):
     assert found(lint, text, "NL301") == [(9, 12, "claimed")]
 
 
+def test_claim_the_writer_settles_mid_sentence_or_calls_false_nearby_is_not_loaded(lint):
+    text = (
+        HEAD
+        + "The trader claims that fare dodging is rife.\n\n"
+        + "Fare dodging is, in fact, rare on the ferries.\n\n"
+        + "The mayor claimed that the council built the pier.\n\n"
+        + "\u201cWe built it and we paid for it,\u201d the mayor said.\n\n"
+        + "That claim is false.\n\n"
+        + "The mayor claimed that the council paid for the bridge.\n\n"
+        + "The bridge opened in May.\n"
+    )
+    assert found(lint, text, "NL301") == [(13, 11, "claimed")]
+
+
 def test_claim_rebutted_later_in_the_next_paragraph_is_not_loaded(lint):
     text = (
         HEAD

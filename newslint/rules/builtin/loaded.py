@@ -42,10 +42,11 @@ class LoadedSaidVerb(Rule):
     "confirmed", "acknowledged" and "admitted" read as fair in edited copy, so they are
     not flagged. Nor is a claim the copy itself settles: in its sentence ("she misspoke
     when she claimed", "ridiculously claimed"), in a bare denial or the writer's own
-    evidence right after it ("(He was not.)", "In fact, …", "But records show …") or in
-    another named party's rebuttal, in the next sentence ("The museum said it had never
-    made an offer") or, for a denial or a verdict, up to two paragraphs on ("PolitiFact
-    rated it false"), or in a headline that says it is not so. A text does not speak
+    evidence right after it ("(He was not.)", "In fact, …", "Fraud is, in fact, rare.",
+    "But records show …") or in another named party's rebuttal, in the next sentence
+    ("The museum said it had never made an offer") or, for a denial or a verdict, the
+    writer's too, up to two paragraphs on ("PolitiFact rated it false", "That claim is
+    false."), or in a headline that says it is not so. A text does not speak
     with feeling, so "a tweet that blasts the plan" is not flagged, and an emotive verb
     ("slammed", "boasted") beside a quote of the words themselves shows the reader what
     was said: a quote in its sentence that no other verb reports, or one opening the
@@ -235,8 +236,8 @@ def _answered(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: To
     """The copy answers the claim: a bare denial, the writer's evidence or another named
     party saying it is not so in the next sentence ("(He was not.)", "In fact, …", "But
     records show …", "The museum said it had never …"), or a named party's denial or
-    verdict in the next few sentences, up to two paragraphs on ("The museum denied
-    it", "PolitiFact rated it false")."""
+    verdict or the writer's in the next few sentences, up to two paragraphs on ("The
+    museum denied it", "PolitiFact rated it false", "That claim is false.")."""
     if _headline_denies(analysis, verb):
         return True
     following = _next_sentence(analysis, block, verb)
@@ -246,7 +247,9 @@ def _answered(analysis: Analysis, block: AnalysedBlock, verb: Token, speaker: To
         speaker = verb.head
     if _countered(following) or _says_not(following, speaker):
         return True
-    return any(_rebuts(sent, speaker) for sent in _nearby(analysis, block, verb))
+    return any(
+        _rebuts(sent, speaker) or _judged_false(sent) for sent in _nearby(analysis, block, verb)
+    )
 
 
 def _headline_denies(analysis: Analysis, verb: Token) -> bool:
@@ -276,8 +279,9 @@ def _countered(sent: Span) -> bool:
     opening = " ".join(t.lower_ for t in sent if not t.is_punct)
     for lead in ("but ", "yet "):
         opening = opening.removeprefix(lead)
+    text = sent.text.lower()
     if any(
-        f"{opening} ".startswith(f"{phrase} ")
+        f"{opening} ".startswith(f"{phrase} ") or f", {phrase}," in text
         for phrase in words("sourcing", "loaded-verbs", "countered")
     ):
         return True
@@ -321,6 +325,24 @@ def _rebuts(sent: Span, speaker: Token) -> bool:
             or (verdict and t.lower_ in words("sourcing", "loaded-verbs", "verdict-verbs"))
         )
         for t in sent
+    )
+
+
+def _judged_false(sent: Span) -> bool:
+    """The writer's verdict: "That comment is a lie.", "The claim is false." """
+    root = sent.root
+    children = list(root.children)
+    return (
+        root.lemma_ == "be"
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in words("sourcing", "loaded-verbs", "verdict-subjects")
+            for c in children
+        )
+        and any(
+            c.dep_ in ("attr", "acomp")
+            and c.lower_ in words("sourcing", "loaded-verbs", "verdicts")
+            for c in children
+        )
     )
 
 

@@ -160,10 +160,22 @@ def test_vague_attribution_is_still_found(lint, body, expected):
         # a paragraph reproduced from another outlet's article after a colon lead-in
         "The strike spread on Monday.\n\nFrom the Harbour Gazette:\n\nThe dockers "
         "walked out at dawn, a source said.",
+        # a story retold from another outlet's, as its lead says
+        "The Daily Ledger reports that the dockers will strike on Monday.\n\nThe "
+        "union chose the date at a secret meeting, sources said.",
     ],
 )
 def test_named_explained_or_other_outlets_sources_are_not_anonymous(lint, body):
     assert lint(HEAD + body + "\n", "--select", "NL104").findings == []
+
+
+def test_a_lead_that_someone_reports_is_not_a_retold_story(lint):
+    body = (
+        "The port reports that trade fell in May.\n\n"
+        "Ayo Bello reports that the dockers will strike.\n\n"
+        "The union chose the date at a secret meeting, sources said."
+    )
+    assert lint(HEAD + body + "\n", "--select", "NL104").at("NL104") == [(7, 47)]
 
 
 def test_sources_again_are_queried_once(lint):

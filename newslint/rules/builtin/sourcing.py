@@ -427,7 +427,8 @@ class AnonymousSource(Rule):
     whose own sentence says what they fear; one met before ("the official", "sources"
     again); another outlet's source ("sources told the Ledger", "the Ledger reported,
     citing sources", "media sources", a paragraph reproduced after a lead-in such as
-    "From the Ledger:"); and words inside a quotation. Words the source reports someone
+    "From the Ledger:", or a whole story retold from another outlet's, whose lead says
+    "The Ledger reports that …"); and words inside a quotation. Words the source reports someone
     else said ("he told her she should quit") are information, not their opinion.
 
     Anti-pattern:
@@ -454,7 +455,7 @@ class AnonymousSource(Rule):
             severity = self._severity(block, act)
             if severity is None or self._explained(analysis, block, act, met):
                 continue
-            if _other_outlet(block, act) or _excerpted(analysis, block):
+            if _other_outlet(block, act) or _excerpted(analysis, block) or _retold(analysis):
                 continue
             start, end = act.speaker
             span = analysis.text[start:end]
@@ -564,6 +565,18 @@ def _excerpted(analysis: Analysis, block: AnalysedBlock) -> bool:
         if not earlier.block.is_title and earlier.block.text.rstrip().endswith(":"):
             return earlier.doc is not None and any(_outlet(t) for t in earlier.doc)
     return False
+
+
+def _retold(analysis: Analysis) -> bool:
+    """A story retold from another outlet's: its lead opens "The Ledger reports that …",
+    so the anonymous sources that follow are that outlet's."""
+    lead = next((b for b in analysis.blocks if not b.block.is_title), None)
+    if lead is None or lead.doc is None:
+        return False
+    root = next(iter(lead.doc.sents)).root
+    return root.lemma_ in words("sourcing", "anonymous-sources", "retold-verbs") and any(
+        c.dep_ == "nsubj" and _outlet(c) for c in root.children
+    )
 
 
 @cache

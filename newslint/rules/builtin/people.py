@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ ARTICLES = ("the", "a", "an")
 MODIFIER_TAGS = ("DT", "JJ", "JJR", "JJS", "PRP$")
 LEADING = "-–—([\"'“‘"
 NAME_WORD = re.compile(r"[\w.'’-]*")
+WORD_MEMORY = 65_536  # distinct words whose honorific and title lookups are kept
 
 
 def _bare_word(text: str) -> str:
@@ -33,19 +35,29 @@ def _bare_word(text: str) -> str:
     return text.lstrip(LEADING)
 
 
-def _listed(token: Token, table: str, key: str) -> bool:
-    """Whether a token, or the singular of it ("Senators"), is in a word list."""
-    text, listed = _bare_word(token.text).rstrip("."), words("references", table, key)
-    return text in listed or (text.endswith("s") and text[:-1] in listed)
+def _listed(text: str, table: str, key: str) -> bool:
+    """Whether a word, or the singular of it ("Senators"), is in a word list."""
+    bare, listed = _bare_word(text).rstrip("."), words("references", table, key)
+    return bare in listed or (bare.endswith("s") and bare[:-1] in listed)
 
 
 def _honorific(token: Token) -> str | None:
     """The kind of honorific a token is ("courtesy", …), or None."""
-    return next((k for k in HONORIFIC_KINDS if _listed(token, "honorifics", k)), None)
+    return _honorific_word(token.text)
+
+
+@lru_cache(maxsize=WORD_MEMORY)
+def _honorific_word(text: str) -> str | None:
+    return next((k for k in HONORIFIC_KINDS if _listed(text, "honorifics", k)), None)
 
 
 def _title(token: Token) -> bool:
-    return _listed(token, "titles", "words")
+    return _title_word(token.text)
+
+
+@lru_cache(maxsize=WORD_MEMORY)
+def _title_word(text: str) -> bool:
+    return _listed(text, "titles", "words")
 
 
 def capitalised(token: Token) -> bool:
@@ -153,8 +165,7 @@ def _after_capitals(analysis: Analysis) -> set[str]:
     names the language model did not read as names ("Tomás Regalado")."""
     found = set()
     for block in analysis.body():
-        for token in list(block.doc or ())[1:]:
-            before = token.nbor(-1)
+        for before, token in pairwise(block.doc or ()):
             if capitalised(token) and capitalised(before) and not _prefix_word(before):
                 found.add(token.text)
     return found

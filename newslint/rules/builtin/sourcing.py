@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Kind, SpeechAct
@@ -321,7 +322,8 @@ def _letter(analysis: Analysis, block: AnalysedBlock) -> bool:
 
 
 def _signature(block: AnalysedBlock) -> bool:
-    names = [t for t in block.doc or [] if t.is_alpha]
+    # one word past the limit is enough to rule a paragraph out
+    names = list(islice((t for t in block.doc or [] if t.is_alpha), SIGNATURE_WORDS + 1))
     return (
         0 < len(names) <= SIGNATURE_WORDS
         and all(t.pos_ == "PROPN" for t in names)

@@ -91,9 +91,17 @@ def newslint(*args: str) -> list[str]:
     return [sys.executable, "-m", "newslint", "--quiet", "--exit-zero", *args]
 
 
+# Child processes may cache their compiled bytecode, as an installed package has it from
+# the install: a shell that sets PYTHONDONTWRITEBYTECODE would otherwise time newslint's
+# own compilation at every start, which no user pays.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def seconds(command: list[str]) -> float:
     started = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=CHILD_ENV
+    )
     if done.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(command[:4])} … failed:\n{done.stderr}")
     return time.perf_counter() - started

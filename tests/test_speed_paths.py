@@ -53,3 +53,26 @@ def test_plain_text_never_imports_the_markdown_parser(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "1 False"
+
+
+def test_a_plain_lint_loads_only_the_reporter_it_writes_with(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour News\n\nThe the ferry sailed at dawn.\n", encoding="utf-8")
+    unused = [
+        "newslint.reporters.json",
+        "newslint.reporters.sarif",
+        "newslint.reporters.html",
+        "newslint.cli.fix",
+        "newslint.cli.explain",
+        "newslint.cli.sources",
+    ]
+    probe = (
+        "import contextlib, io, sys\n"
+        "from newslint.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['--no-cache', '--select', 'NL902', {str(story)!r}])\n"
+        f"loaded = [m for m in {unused!r} if m in sys.modules]\n"
+        "print(code, 'newslint.reporters.text' in sys.modules, loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "1 True []"

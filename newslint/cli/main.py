@@ -10,18 +10,14 @@ from functools import partial
 from pathlib import Path
 
 from newslint import __version__
-from newslint.cli import adopt, show, sources
+from newslint.cli import adopt
 from newslint.cli.args import build_parser, usable_cores
 from newslint.cli.display import displayed, fixed_summary
-from newslint.cli.explain import catalogue, list_rules
-from newslint.cli.fix import diff, fix, plan, stdin_display
-from newslint.cli.noqa import add_noqa
 from newslint.cli.progress import progress_bar
 from newslint.config.ruleset import Overrides
 from newslint.linter.cache import Cache, cache_directory, write_atomic
 from newslint.linter.run import PLEASE_REPORT, LintRun, Resolver, lint
 from newslint.reporters import SHOW_ATTRIBUTIONS, ReportContext, render
-from newslint.rules.docs import describe_rule
 from newslint.rules.engine import describe
 from newslint.rules.registry import load_registry
 
@@ -56,7 +52,11 @@ def _drop_stdout() -> None:
 
 
 def _command(argv: list[str]) -> int:
+    # Commands and options other than a plain lint import what they need when used:
+    # start-up time is part of every run in an editor or a pre-commit hook.
     if argv[:1] == ["sources"]:
+        from newslint.cli import sources
+
         return sources.main(argv[1:])
     if argv[:1] == ["audit"]:  # imported here, so that a plain lint never loads Dask
         from newslint.audit.main import main as audit
@@ -80,6 +80,8 @@ def _command(argv: list[str]) -> int:
     )
     resolver = Resolver(registry, overrides, args.config)
     if args.show_settings is not None or args.show_files:
+        from newslint.cli import show
+
         return show.main(args, registry, resolver)
     directory = cache_directory(args.cache_dir, args.config)
     cache = None if args.no_cache else Cache(directory, overrides)
@@ -97,6 +99,8 @@ def _command(argv: list[str]) -> int:
         run = relint(args.paths, progress=bar)
     out = sys.stdout
     if args.diff:
+        from newslint.cli.fix import diff, plan
+
         changes = plan(run, run.errors)
         sys.stdout.write(diff(changes))
         return _messages(run, args.quiet, args.verbose) or (
@@ -105,6 +109,8 @@ def _command(argv: list[str]) -> int:
     if args.fix and run.interrupted:
         run.errors.append("interrupted before fixing; no file changed")
     elif args.fix:
+        from newslint.cli.fix import fix, stdin_display
+
         before = run
         run, fixed_stdin = fix(run, relint, stdin_display(args.paths, args.stdin_filename))
         if args.show_fixes and not args.quiet:
@@ -113,6 +119,8 @@ def _command(argv: list[str]) -> int:
             sys.stdout.write(fixed_stdin)
             out = sys.stderr
     if args.add_noqa:
+        from newslint.cli.noqa import add_noqa
+
         run = add_noqa(run, relint)
     if args.write_baseline:
         adopt.record(args.write_baseline, run)
@@ -178,6 +186,9 @@ def _messages(run: LintRun, quiet: bool, verbose: bool) -> int:
 def explain(argv: list[str]) -> int:
     """``newslint rule CODE`` and ``newslint rules``. Plugin, config and pack load
     failures are errors on stderr and exit 2; the rules that loaded are still shown."""
+    from newslint.cli.explain import catalogue, list_rules
+    from newslint.rules.docs import describe_rule
+
     if len(argv) != (1 if argv[0] == "rules" else 2):
         print("usage: newslint rule CODE, or newslint rules", file=sys.stderr)
         return EXIT_ERROR

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from newslint.analysis.sourcing import Attribution
 from newslint.documents.source import Source
-from newslint.reporters import github, gitlab, html, json, sarif, text
 from newslint.rules.base import Finding, Rule
 
 
@@ -37,13 +37,20 @@ class ReportContext:
 
 Reporter = Callable[[Sequence[Finding], ReportContext], str]
 
+
+def _imported_when_used(name: str) -> Reporter:
+    """The ``report`` of module ``name``, imported at the first report: a run loads
+    only the reporter it writes with."""
+
+    def report(findings: Sequence[Finding], context: ReportContext) -> str:
+        return import_module(f"newslint.reporters.{name}").report(findings, context)
+
+    return report
+
+
 REPORTERS: dict[str, Reporter] = {
-    "text": text.report,
-    "json": json.report,
-    "sarif": sarif.report,
-    "github": github.report,
-    "gitlab": gitlab.report,
-    "html": html.report,
+    name: _imported_when_used(name)
+    for name in ("text", "json", "sarif", "github", "gitlab", "html")
 }
 # The formats that show who says what, for which the linter keeps the attributions.
 SHOW_ATTRIBUTIONS = frozenset({"html"})

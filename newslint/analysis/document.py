@@ -166,6 +166,23 @@ class Analysis:
     def _body_indices(self) -> list[int]:
         return [block.index for block in self._body]
 
+    def lead_in(self, block: AnalysedBlock) -> AnalysedBlock | None:
+        """The nearest body block before ``block`` that ends with a colon and so leads
+        in to someone else's words: "In a post, she wrote:", "From the Ledger:"."""
+        at = bisect.bisect_left(self._lead_in_indices, block.index)
+        return self.blocks[self._lead_in_indices[at - 1]] if at else None
+
+    def set_off(self, block: AnalysedBlock) -> bool:
+        """Whether ``block`` comes right after a lead-in ending with a colon: its words
+        are a source's or another writer's, not the story's narrative."""
+        lead = self.lead_in(block)
+        at = bisect.bisect_left(self._body_indices, block.index)
+        return lead is not None and at > 0 and self._body_indices[at - 1] == lead.index
+
+    @cached_property
+    def _lead_in_indices(self) -> list[int]:
+        return [b.index for b in self._body if b.block.text.rstrip().endswith(":")]
+
     def first_use(self, lemma: str) -> tuple[int, int] | None:
         """(block index, token index) of the body's first token with ``lemma``."""
         return self._first_uses.get(lemma)

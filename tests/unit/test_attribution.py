@@ -66,3 +66,25 @@ def test_sentences_never_cross_blocks(nlp):
     document = parse_plaintext(decode(b"World\n\nThe council met on Monday.", "x.txt"))
     [analysis] = analyse([document], nlp)
     assert [s.span.text for s in analysis.sentences()] == ["World", "The council met on Monday."]
+
+
+def test_lead_ins_ending_with_a_colon_set_off_the_next_paragraph(nlp):
+    text = (
+        "Harbour strike\n\nThe strike spread on Monday.\n\nFrom the Ledger:\n\n"
+        "The dockers walked out.\n\nThey met at dawn.\n\nIn a post, she wrote:\n\n"
+        "We will sail.\n"
+    )
+    [analysis] = analyse([parse_plaintext(decode(text.encode(), "x.txt"))], nlp)
+    lead_ins = [analysis.lead_in(b) for b in analysis.blocks]
+    assert [lead.block.text if lead else None for lead in lead_ins] == [
+        None,
+        None,
+        None,
+        "From the Ledger:",
+        "From the Ledger:",
+        "From the Ledger:",
+        "In a post, she wrote:",
+    ]
+    assert [analysis.set_off(b) for b in analysis.blocks] == [
+        False, False, False, True, False, False, True,
+    ]  # fmt: skip

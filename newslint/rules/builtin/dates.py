@@ -97,11 +97,10 @@ class RelativeDate(Rule):
         # Plain text whose headline ends in a full stop reads as a paragraph: take the
         # first block as the headline too.
         titles = [b for i, b in enumerate(blocks) if b.is_title or i == 0]
-        previous = ""
+        set_off = {b.block.start for b in analysis.body() if analysis.set_off(b)}
         for block in blocks:
             headline = " ".join(b.text.lower() for b in titles if b is not block)
-            quoted, previous = previous.rstrip().endswith(":"), block.text
-            if quoted and not block.is_title:  # "According to a columnist:" then their words
+            if block.start in set_off:  # "According to a columnist:" then their words
                 continue
             skip = _dateline_end(block, bool(body) and block is body[0])
             spared = [m.span() for m in idioms.finditer(block.text)]

@@ -374,9 +374,7 @@ def _set_off(analysis: Analysis) -> set[int]:
     quotation marks after a colon ("In a post, she wrote:"), and a closing tagline
     about the writer ("Mr Okafor is a lecturer in law."), whose byline names them."""
     body = [block for block in analysis.body() if block.doc is not None]
-    blocks = {
-        block.index for before, block in pairwise(body) if before.block.text.rstrip().endswith(":")
-    }
+    blocks = {block.index for block in body if analysis.set_off(block)}
     if body and _tagline(body[-1]):
         blocks.add(body[-1].index)
     return blocks

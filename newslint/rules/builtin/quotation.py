@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from newslint.analysis.document import AnalysedBlock, Analysis
 from newslint.analysis.lexicon import default_lexicon
-from newslint.analysis.nlp import Need
+from newslint.analysis.nlp import SENTENCE_END, Need
 from newslint.analysis.quotes import Quote, mark_at
 from newslint.rules.base import Finding, Option, Rule
 from newslint.rules.builtin.lexicons import words
@@ -29,7 +29,6 @@ OWNER_DEPS = frozenset({"poss"})
 MAX_NAME_WORDS = 4
 MAX_HEADLINE_WORDS = 20
 AROUND = 400  # characters either side of a quote that its context checks read
-SENTENCE_END = re.compile(r"[.!?]\s")
 FABRICATION_WORDS = 8  # how far before a quote a word of forgery still speaks of it
 NON_SPACE = re.compile(r"\S+")
 # A body shorter than this (a cut-off story, a teaser) cannot show whose a headline's

@@ -563,10 +563,8 @@ def _excerpted(analysis: Analysis, block: AnalysedBlock) -> bool:
     """A paragraph of another outlet's article that the story reproduces after a lead-in
     ending with a colon that names the outlet: "From the Ledger:", "the Ledger reported:".
     Its sources are that outlet's."""
-    for earlier in reversed(analysis.blocks[: block.index]):
-        if not earlier.block.is_title and earlier.block.text.rstrip().endswith(":"):
-            return earlier.doc is not None and any(_outlet(t) for t in earlier.doc)
-    return False
+    lead = analysis.lead_in(block)
+    return lead is not None and lead.doc is not None and any(_outlet(t) for t in lead.doc)
 
 
 def _retold(analysis: Analysis) -> bool:

@@ -538,17 +538,16 @@ class UnbalancedQuotes(Rule):
             yield self.finding(analysis, offset, offset + len(mark), message)
 
 
-def _paragraph_at(analysis: Analysis, offset: int) -> int:
-    return next(i for i, b in enumerate(analysis.blocks) if offset < b.block.end)
-
-
 def _inner_closes_paragraph(analysis: Analysis, quote: Quote, quotes: list[Quote]) -> bool:
     """An inner quote of the same kind, opened by a double mark glued to a single one,
     closes the paragraph the open quote ends in ("He said, “the memo “‘Ferries
     First’ was short.”"): the glued double mark may be the stray one, as likely as the
     outer mark is unclosed, so neither is reported."""
     text = analysis.text
-    block = analysis.blocks[_paragraph_at(analysis, quote.last_open)].block
+    paragraph = analysis.block_at(quote.last_open)
+    if paragraph is None:
+        return False
+    block = paragraph.block
     return any(
         inner.mark is quote.mark
         and inner.depth > quote.depth
@@ -566,11 +565,13 @@ def _closes_straight_block_quote(analysis: Analysis, offset: int) -> bool:
     quote in straight marks with curly quotes nested in it, whose paragraphs the scanner
     paired by kind rather than by style. The straight mark closes the block quote."""
     text = analysis.text
-    index = _paragraph_at(analysis, offset)
-    if text[offset] != '"' or not _blank_until(text, offset + 1, analysis.blocks[index].block.end):
+    paragraph = analysis.block_at(offset)
+    if paragraph is None or text[offset] != '"':
+        return False
+    if not _blank_until(text, offset + 1, paragraph.block.end):
         return False
     openers = []
-    for block in reversed(analysis.blocks[: index + 1]):
+    for block in reversed(analysis.blocks[: paragraph.index + 1]):
         first = block.block.text.lstrip()[:1]
         if first not in STRAIGHT_OR_CURLY_OPENERS:
             break

@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newslint.analysis.token_rules import replaced, token_rules
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -122,8 +124,10 @@ def _parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc
     cut = (pieces(text, limit) for text in texts)
     tagged = ((piece, len(parts)) for parts in cut for piece in parts)
     parts: list[Doc] = []
-    for doc, count in nlp.pipe(tagged, batch_size=batch_size, as_tuples=True):
-        parts.append(doc)
+    rules = token_rules(nlp)
+    docs = nlp.pipe(tagged, batch_size=batch_size, as_tuples=True, disable=replaced(rules))
+    for doc, count in docs:
+        parts.append(rules(doc) if rules else doc)
         if len(parts) == count:
             yield _lean(parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False))
             parts = []

@@ -182,6 +182,34 @@ def test_news_is_not_taken_for_opinion(tmp_path, text):
     assert nl202(str(story)) != []
 
 
+@pytest.mark.parametrize(
+    ("headline", "evidence"),
+    [
+        ("Hill Park Rovers 2-1 United", 'a result for a headline, "Hill Park Rovers 2-1 United"'),
+        ("Rovers 1–1 United (aet, 4-3 pens)", 'a result for a headline, "Rovers 1–1 United'),
+        ("Rovers edge United\n\nFootball", 'labelled "Football"'),
+        ("Sport: Rovers edge United", 'labelled "Sport"'),
+    ],
+)
+def test_a_result_or_a_sport_label_is_sport(tmp_path, headline, evidence):
+    story = write(tmp_path / "match.txt", headline + "\n" + SPORT.split("\n", 1)[1])
+    [line] = profile_lines(str(story))
+    assert line.startswith(f"{story}: profile sport (detected: {evidence}")
+    stunning = run_cli("--format", "json", "--select", "NL303", str(story)).at("NL303")
+    assert stunning == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Rovers edge United", "Senate backs harbour bill 52-48", "Vote: Council 5-4 Mayor"],
+)
+def test_a_score_in_a_headline_sentence_is_not_sport(tmp_path, headline):
+    story = write(tmp_path / "match.txt", headline + "\n" + SPORT.split("\n", 1)[1])
+    assert profile_lines(str(story)) == [f"{story}: profile news (default)"]
+    stunning = run_cli("--format", "json", "--select", "NL303", str(story)).at("NL303")
+    assert stunning == [(3, 52)]
+
+
 def test_a_regnal_numeral_is_not_the_writer(tmp_path):
     text = (
         "Museum reopens\n\nA sword of Henry I, a ring of Henry I and a coin of Henry I are shown.\n"

@@ -1,6 +1,9 @@
 """Guessing a story's genre from its text, cheaply: no language model.
 
 Only a clear signal counts, and each says what it found (``--verbose``). A story is
+sport when it is labelled so near the top ("Football", "Sport", as for opinion below),
+or when its headline is a match result and nothing else ("Harbourside 3-1 Westgate").
+A score in a sentence ("won 3-1") is not enough: it is also a vote count. A story is
 opinion (a column, a review, a letter, an analysis) when:
 
 - it is labelled so near the top: a line that is only "Opinion", "Analysis",
@@ -20,8 +23,7 @@ opinion (a column, a review, a letter, an analysis) when:
 
 Words count only in body text, outside quotation marks, and not in a paragraph that
 opens with a speaker's label ("Q:", "SMITH:"): that is a transcript. A capitalised
-"Our" or "Us" before another capitalised word is a name ("Our Future PAC"). Sport is
-not guessed: a score such as "won 3-1" is also a vote count.
+"Our" or "Us" before another capitalised word is a name ("Our Future PAC").
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 CONTACT = re.compile(
     r"\s*(?P<channel>[A-Za-z-]+):\s*(?P<handle>@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?\s*"
 )
+# A match result as the whole headline: two names, the score between them, and perhaps
+# how it was settled ("Harbourside United 2-2 Westgate (aet, 4-3 pens)").
+TEAM = r"[A-Z][\w.'’&-]*(?: (?:[A-Z&][\w.'’&-]*|de|of|and))*"
+RESULT = re.compile(rf"{TEAM} \d{{1,3}}[-–]\d{{1,3}} {TEAM}(?: \([^()]{{1,30}}\))?")
 BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 MIN_FIRST_PERSON = 3
 MIN_ADDRESS = 5
@@ -99,9 +105,13 @@ def first_person_count(document: Document) -> int:
     )
 
 
-def _label(document: Document) -> str | None:
-    """The genre label at the top of the copy, as written."""
-    labels = {label.lower() for label in lexicon("genre")["labels"]["opinion"]}
+def _label(document: Document) -> tuple[str, str] | None:
+    """The genre label at the top of the copy, as written, and the profile it names."""
+    labels = {
+        label.lower(): profile
+        for profile, names in lexicon("genre")["labels"].items()
+        for label in names
+    }
     for index, block in enumerate(document.blocks[:LABEL_BLOCKS]):
         text = block.text.strip()
         # A headline block may end with a line of its own naming the column; the
@@ -109,11 +119,17 @@ def _label(document: Document) -> str | None:
         for line in document.source.text[block.start : block.end].splitlines():
             name = line.strip().rstrip(".:").strip()
             if name.lower() in labels:
-                return name
+                return labels[name.lower()], name
         head = re.split(r"\s*[:|]\s", text, maxsplit=1)[0]
         if index == 0 and head != text and head.lower() in labels:
-            return head
+            return labels[head.lower()], head
     return None
+
+
+def _result(document: Document) -> str | None:
+    """A headline that is a match result and nothing else: "Harbourside 3-1 Westgate"."""
+    first = document.blocks[0].text.strip() if document.blocks else ""
+    return first if RESULT.fullmatch(first) else None
 
 
 @cache
@@ -172,11 +188,16 @@ def _times(count: int) -> str:
 
 
 def detect_profile(document: Document) -> Detection | None:
-    """``opinion`` for copy labelled, signed off or voiced as opinion; None when the
-    text gives no clear signal."""
+    """``sport`` for copy labelled so or headed by a result; ``opinion`` for copy
+    labelled, signed off or voiced as opinion; None when the text gives no clear
+    signal."""
     label = _label(document)
     if label is not None:
-        return Detection("opinion", f'labelled "{label}"')
+        profile, name = label
+        return Detection(profile, f'labelled "{name}"')
+    result = _result(document)
+    if result is not None:
+        return Detection("sport", f'a result for a headline, "{result}"')
     writer = _writer_note(document)
     if writer is not None:
         return Detection("opinion", f"closing note on the writer, {writer}")

@@ -63,8 +63,7 @@ class TokenRules:
         self.by_value: dict[tuple[str, str], list[_Pattern]] = {}
         self.unindexed: list[_Pattern] = []
         for pattern in patterns:
-            first = pattern.steps[0]
-            key = next((k for k in ("TAG", "LOWER") if k in first and k in pattern.exact), None)
+            key = next((k for k in ("TAG", "LOWER") if k in pattern.exact), None)
             if key is None:
                 self.unindexed.append(pattern)
             else:

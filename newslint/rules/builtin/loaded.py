@@ -272,8 +272,8 @@ def _content_lemmas(tokens: Iterable[Token]) -> set[str]:
 
 
 def _countered(sent: Span) -> bool:
-    """A bare denial ("(He was not.)") or the writer's evidence ("In fact, …", "But
-    records show …")."""
+    """A bare denial ("(He was not.)") or the writer's evidence ("In fact, …", "Fraud
+    is, in fact, rare.", "But records show …")."""
     if [t.dep_ for t in sent if not t.is_punct] == ["nsubj", "ROOT", "neg"]:
         return True
     opening = " ".join(t.lower_ for t in sent if not t.is_punct)

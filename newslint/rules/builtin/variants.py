@@ -16,6 +16,8 @@ from newslint.rules.builtin.people import capitalised
 
 # Where a form's literal beginning ends: regex syntax, or a space (any whitespace).
 SYNTAX = set("\\()[]{}?*+|.^$ ")
+WORD_START = re.compile(r"\b\w")
+OPENING = 3  # characters of a word's opening that the pre-check compares
 OPTIONAL = set("?*{")  # these make the character before them optional
 
 
@@ -109,9 +111,10 @@ class VariantConsistency(Rule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         blocks = [b for b in analysis.blocks if b.block.kind is not BlockKind.BLOCK_QUOTE]
         lowered = analysis.text.lower()
+        openings = _word_openings(lowered)
         for group in variant_groups():
             # most forms never appear: a group needs two in the text before any regex runs
-            written = [form for form in group.forms if form.literal in lowered]
+            written = [form for form in group.forms if _written(form, lowered, openings)]
             if len(written) < 2:
                 continue
             uses = [self._uses(analysis, blocks, form.compiled, group.names) for form in written]
@@ -143,6 +146,20 @@ class VariantConsistency(Rule):
                     continue
                 uses.append((start, end))
         return uses
+
+
+def _word_openings(lowered: str) -> set[str]:
+    """The first ``OPENING`` characters of every word in the text."""
+    return {lowered[m.start() : m.start() + OPENING] for m in WORD_START.finditer(lowered)}
+
+
+def _written(form: Form, lowered: str, openings: set[str]) -> bool:
+    """Whether the text holds the form's literal start; every match opens a word, so a
+    literal whose opening no word has is absent without a search of the text."""
+    literal = form.literal
+    if len(literal) >= OPENING and literal[0].isalnum() and literal[:OPENING] not in openings:
+        return False
+    return literal in lowered
 
 
 def _proper(block: AnalysedBlock, offset: int) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newslint.documents.edits import apply_edits
 from newslint.documents.source import Source
 from newslint.linter.run import LintRun
 from newslint.linter.targets import STDIN
@@ -66,7 +67,7 @@ def plan(run: LintRun, errors: list[str] | None = None) -> list[Change]:
                 errors.extend(problems)
             continue
         edits, fixed = _compatible(findings)
-        text = _apply(source.text, edits)
+        text = apply_edits(source.text, edits)
         if text != source.text:
             changes.append(Change(source, text, fixed))
     return changes
@@ -137,15 +138,6 @@ def _clashes(taken: list[Edit], edit: Edit) -> bool:
     if before is not None and before.end > edit.start:
         return True
     return after is not None and (after.start < edit.end or after.start == edit.start)
-
-
-def _apply(text: str, edits: list[Edit]) -> str:
-    parts, last = [], 0
-    for edit in edits:
-        parts += [text[last : edit.start], edit.replacement]
-        last = edit.end
-    parts.append(text[last:])
-    return "".join(parts)
 
 
 def diff(changes: list[Change]) -> str:

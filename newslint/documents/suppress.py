@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from newslint.documents.edits import Edit, apply_edits
 from newslint.documents.loader import load_document
 from newslint.documents.markdown import CODE_SEPARATOR, DIRECTIVE
 from newslint.documents.model import Document
@@ -32,15 +33,6 @@ LINE_TAIL = re.compile(r"[ \t]*\\?[ \t]*")
 
 
 @dataclass(frozen=True)
-class CommentEdit:
-    """Replace ``[start, end)`` of the source text with ``text``."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
 class Suppressed:
     """The text with comments added, how many lines they suppress, and the lines that
     could not be given one safely (each left as it was)."""
@@ -50,7 +42,7 @@ class Suppressed:
     refused: tuple[int, ...]
 
 
-def comment_above(source: Source, line: int, codes: Iterable[str]) -> CommentEdit | None:
+def comment_above(source: Source, line: int, codes: Iterable[str]) -> Edit | None:
     """The edit that suppresses ``codes`` on 1-based ``line``; None if a comment ending
     the line above already does."""
     wanted = list(dict.fromkeys(codes))
@@ -62,10 +54,10 @@ def comment_above(source: Source, line: int, codes: Iterable[str]) -> CommentEdi
     content = above[len(_prefix(above)) :]
     if content.strip() and not NOT_PROSE.match(content):
         at = source.line_starts[line - 2] + _before_hard_break(above)
-        return CommentEdit(at, at, f" {comment}")
+        return Edit(at, at, f" {comment}")
     start = source.line_starts[line - 1]
     prefix = _prefix(source.line_text(line))
-    return CommentEdit(start, start, prefix + comment + _line_end(source, line))
+    return Edit(start, start, prefix + comment + _line_end(source, line))
 
 
 def _prefix(text: str) -> str:
@@ -83,9 +75,7 @@ def _trailing_directive(text: str) -> re.Match[str] | None:
     return last if LINE_TAIL.fullmatch(text, last.end()) else None
 
 
-def _merged(
-    source: Source, line: int, existing: re.Match[str], wanted: list[str]
-) -> CommentEdit | None:
+def _merged(source: Source, line: int, existing: re.Match[str], wanted: list[str]) -> Edit | None:
     """The comment ``existing`` on the line above, naming ``wanted`` codes too; None if
     it already covers them (a comment naming no codes covers every rule)."""
     written = [code for code in CODE_SEPARATOR.split(existing.group(2)) if code]
@@ -96,7 +86,7 @@ def _merged(
         return None
     start = source.line_starts[line - 2]
     comment = DISABLE_NEXT_LINE.format(codes=",".join([*written, *missing]))
-    return CommentEdit(start + existing.start(), start + existing.end(), comment)
+    return Edit(start + existing.start(), start + existing.end(), comment)
 
 
 def _before_hard_break(text: str) -> int:
@@ -124,24 +114,24 @@ def add_suppressions(source: Source, lines: Mapping[int, Collection[str]]) -> Su
     before = load_document(source)
     edits = {n: e for n, codes in lines.items() if (e := comment_above(source, n, codes))}
     if _safe(source, before, edits, lines):
-        return Suppressed(_apply(source.text, edits.values()), len(edits), ())
+        return Suppressed(apply_edits(source.text, edits.values()), len(edits), ())
     safe = {n: e for n, e in edits.items() if _safe(source, before, {n: e}, lines)}
     if not _safe(source, before, safe, lines):
         safe = {}
     refused = tuple(sorted(set(edits) - set(safe)))
-    return Suppressed(_apply(source.text, safe.values()), len(safe), refused)
+    return Suppressed(apply_edits(source.text, safe.values()), len(safe), refused)
 
 
 def _safe(
     source: Source,
     before: Document,
-    edits: Mapping[int, CommentEdit],
+    edits: Mapping[int, Edit],
     lines: Mapping[int, Collection[str]],
 ) -> bool:
     """Whether applying ``edits`` suppresses their lines' codes and keeps the prose."""
     if not edits:
         return True
-    edited = Source(source.path, _apply(source.text, edits.values()), source.bom)
+    edited = Source(source.path, apply_edits(source.text, edits.values()), source.bom)
     after = load_document(edited)
     if not _same_prose(before, after):
         return False
@@ -162,15 +152,6 @@ def _same_prose(before: Document, after: Document) -> bool:
     return all(a.kind == b.kind and a.text.split() == b.text.split() for a, b in pairs)
 
 
-def _moved(offset: int, edits: Iterable[CommentEdit]) -> int:
+def _moved(offset: int, edits: Iterable[Edit]) -> int:
     """Where ``offset`` of the old text is in the new, edits before it applied."""
-    return offset + sum(len(e.text) - (e.end - e.start) for e in edits if e.end <= offset)
-
-
-def _apply(text: str, edits: Iterable[CommentEdit]) -> str:
-    parts, last = [], 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        parts += [text[last : edit.start], edit.text]
-        last = edit.end
-    parts.append(text[last:])
-    return "".join(parts)
+    return offset + sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= offset)

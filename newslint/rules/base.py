@@ -6,10 +6,11 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from newslint.analysis.document import Analysis
 from newslint.analysis.nlp import Need
+from newslint.documents.edits import Edit
 
 
 class Severity(str, Enum):
@@ -63,14 +64,6 @@ class Option:
             wanted = self.expects or kind.__name__
             raise OptionError(self.name, f"expected {wanted}, got {value!r}")
         return value
-
-
-class Edit(NamedTuple):
-    """Replace source offsets ``[start, end)`` with ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def _disable(document: OpenDocument, finding: Finding, versioned: bool) -> types
         title=f"Disable {finding.code} for this line",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic(finding, source, document.encoding)],
-        edit=document.edit([types.TextEdit(at, placed.text)], versioned),
+        edit=document.edit([types.TextEdit(at, placed.replacement)], versioned),
     )
 
 

@@ -449,6 +449,7 @@ class AnonymousSource(Rule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         quoted = {id(q.act) for q in analysis.quotes.quotes if q.act is not None}
         met = Met()
+        retold = _retold(analysis)
         for block, act in analysis.speech_acts():
             if not (act.region or id(act) in quoted) or analysis.in_quote(act.cue[0]):
                 continue  # no report: "elected officials, called superdelegates"
@@ -457,7 +458,7 @@ class AnonymousSource(Rule):
             severity = self._severity(block, act)
             if severity is None or self._explained(analysis, block, act, met):
                 continue
-            if _other_outlet(block, act) or _excerpted(analysis, block) or _retold(analysis):
+            if retold or _other_outlet(block, act) or _excerpted(analysis, block):
                 continue
             start, end = act.speaker
             span = analysis.text[start:end]

@@ -67,11 +67,29 @@ def load_model(model: str | None, components: frozenset[str]) -> Language:
     for name in candidates:
         if spacy.util.is_package(name) or Path(name).is_dir():
             try:
-                return spacy.load(name, exclude=sorted(ALL_COMPONENTS - components))
+                nlp = spacy.load(name, exclude=sorted(ALL_COMPONENTS - components))
             except (OSError, ValueError) as exc:
                 raise ModelError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+            return _numpy_products(nlp)
     wanted = " or ".join(repr(c) for c in candidates)
     raise ModelError(f"spaCy model {wanted} is not installed; install one with: {INSTALL_HINT}")
+
+
+def _numpy_products(nlp: Language) -> Language:
+    """Have the model's layers multiply matrices with numpy's BLAS, one thread per
+    process, rather than thinc's bundled blis: the same products, several times faster
+    on current CPUs, and the parses are identical (tested). Parallel runs come from
+    ``-j``, so one BLAS thread per process keeps workers from crowding each other."""
+    from thinc.api import Model, NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    models = (getattr(component, "model", None) for _, component in nlp.pipeline)
+    for model in models:
+        for layer in model.walk() if isinstance(model, Model) else ():
+            layer.ops = ops
+    return nlp
 
 
 class _Remembered:

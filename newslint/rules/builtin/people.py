@@ -316,6 +316,9 @@ def _mentions(analysis: Analysis, block: AnalysedBlock, set_off: bool) -> Iterat
     assert doc is not None
     index = 0
     while index < len(doc):
+        if not (_proper(doc[index]) or _prefix_word(doc[index])):
+            index += 1  # no name starts here: the common case, decided at once
+            continue
         first = index
         while index < len(doc) - 1 and _prefix_word(doc[index]):
             index += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -234,12 +234,14 @@ class _Story:
 
     def beside_spared(self, quote: Quote) -> bool:
         """A quote in a sentence with another that is somebody's words or a term is one
-        of a series: "among 'very liberal' voters and 9 percent of the 'moderate' vote"."""
-        sentence = self._sentence(quote.inner_start)
-        return sentence is not None and any(
-            other.close is not None and self._sentence(other.inner_start) == sentence
-            for other in self.spared
-        )
+        of a series: "among 'very liberal' voters and 9 percent of the 'moderate' vote".
+        Asked once every quote is spared or not."""
+        return self._sentence(quote.inner_start) in self._spared_sentences
+
+    @cached_property
+    def _spared_sentences(self) -> set[tuple[int, int] | None]:
+        closed = (other for other in self.spared if other.close is not None)
+        return {self._sentence(other.inner_start) for other in closed} - {None}
 
     def _sentence(self, offset: int) -> tuple[int, int] | None:
         found = self.analysis.token_at(offset)

@@ -93,8 +93,9 @@ class VagueAttribution(Rule):
     needs = frozenset({Need.PARSE, Need.ENTITIES})  # dates tell a forecast from a rule
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
+        letters = _letters(analysis)
         for block in analysis.blocks:
-            if block.doc is None or _letter(analysis, block):
+            if block.doc is None or block.index in letters:
                 continue
             spans = [] if block.block.is_title else self._agentless(analysis, block)
             spans += self._adverbs(analysis, block)
@@ -119,8 +120,10 @@ class VagueAttribution(Rule):
         participles = words("sourcing", "vague-attribution", "agentless")
         found = []
         for token in block.doc:
+            if token.tag_ != "VBN" or token.lemma_ not in participles:
+                continue
             aux = next((c for c in token.children if c.dep_ == "auxpass"), None)
-            if token.tag_ != "VBN" or token.lemma_ not in participles or aux is None:
+            if aux is None:
                 continue
             if any(c.dep_ == "agent" for c in token.children):
                 continue
@@ -315,10 +318,15 @@ def _named_later(analysis: Analysis, block: AnalysedBlock, head: Token) -> bool:
     )
 
 
-def _letter(analysis: Analysis, block: AnalysedBlock) -> bool:
-    """A reader's letter or comment: a signature line (a name alone) closes it within the
-    next few paragraphs. Readers' hearsay is theirs to voice."""
-    return any(_signature(b) for b in analysis.body_after(block.index, SIGNATURE_AFTER))
+def _letters(analysis: Analysis) -> set[int]:
+    """The blocks of a reader's letter or comment: a signature line (a name alone) closes
+    it within the next few paragraphs. Readers' hearsay is theirs to voice."""
+    signed = {block.index for block in analysis.body() if _signature(block)}
+    return {
+        block.index
+        for block in analysis.blocks
+        if any(b.index in signed for b in analysis.body_after(block.index, SIGNATURE_AFTER))
+    }
 
 
 def _signature(block: AnalysedBlock) -> bool:

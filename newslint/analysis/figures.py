@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import phrasal
@@ -88,12 +89,18 @@ def _value(entity: Span) -> float:
 def _approximator(entity: Span) -> Token | None:
     """The first token of an approximator right before (or opening) the entity."""
     doc = entity.doc
-    for phrase in sorted(_cues("estimate", "approximators"), key=len, reverse=True):
-        size = len(phrase.split())
+    for phrase, size in _approximators():
         for start in (entity.start, entity.start + 1, entity.start - size):
             if start >= 0 and doc[start : start + size].text.lower() == phrase:
                 return doc[start]
     return None
+
+
+@cache
+def _approximators() -> list[tuple[str, int]]:
+    """Approximator phrases, longest first, with their sizes in words."""
+    phrases = sorted(_cues("estimate", "approximators"), key=len, reverse=True)
+    return [(phrase, len(phrase.split())) for phrase in phrases]
 
 
 def _is_name_or_age(entity: Span) -> bool:

@@ -109,7 +109,7 @@ class Sourcing:
         for i, sentence in enumerate(self.sentences):
             self._paragraphs.setdefault(sentence.block, []).append(i)
         self._blocks = sorted(self._paragraphs)
-        self._holding: dict[int | None, FirstHolding[Attribution]] = {}
+        self._holding: dict[int, FirstHolding[Attribution]] = {}
         self._citing = {i for i, s in enumerate(self.sentences) if self._names_a_source(s)}
         self._speaking = {self.sentence_of(act.cue[0]) for _, act in analysis.speech_acts()}
 
@@ -132,13 +132,24 @@ class Sourcing:
         return i if i >= 0 and offset < self.sentences[i].end else None
 
     def attributing(self, offset: int) -> Attribution | None:
-        """The attribution whose content holds ``offset``."""
+        """The attribution whose content holds ``offset``: one of its paragraph's, else a
+        quote running over paragraphs; outside any parsed sentence, any attribution."""
         index = self.sentence_of(offset)
-        block = None if index is None else self.sentences[index].block
+        if index is None:
+            return self._holding_any.at(offset)
+        block = self.sentences[index].block
         if block not in self._holding:
-            candidates = self.attributions if block is None else self._near(block)
-            self._holding[block] = FirstHolding((s, e, a) for a in candidates for s, e in a.content)
-        return self._holding[block].at(offset)
+            self._holding[block] = _holding(self._by_block.get(block, []))
+        found = self._holding[block].at(offset)
+        return found if found is not None else self._holding_across.at(offset)
+
+    @cached_property
+    def _holding_any(self) -> FirstHolding[Attribution]:
+        return _holding(self.attributions)
+
+    @cached_property
+    def _holding_across(self) -> FirstHolding[Attribution]:
+        return _holding(self._quoted_across)
 
     def coverage(self, offset: int) -> Coverage | None:
         """How near the source of the words at ``offset`` is, or None if nothing sources them."""
@@ -188,10 +199,6 @@ class Sourcing:
             and name.lower() in self.sentences[i].span.text.lower()
             for i in self._paragraphs[after]
         )
-
-    def _near(self, block: int) -> list[Attribution]:
-        """Attributions of a paragraph, and quotes running over paragraphs."""
-        return self._by_block.get(block, []) + self._quoted_across
 
     def _paragraph_before(self, block: int) -> int | None:
         """The nearest block before ``block`` with a parsed sentence."""
@@ -414,3 +421,8 @@ def _trim(span: Span) -> tuple[Token, Token] | None:
         return None
     last = next(t for t in reversed(span) if not (t.is_punct or t.is_space))
     return first, last
+
+
+def _holding(attributions: list[Attribution]) -> FirstHolding[Attribution]:
+    """Which of ``attributions``, the first in order, holds a point in its content."""
+    return FirstHolding((s, e, a) for a in attributions for s, e in a.content)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from newslint.analysis.document import Analysis
@@ -97,9 +97,15 @@ class RelativeDate(Rule):
         # Plain text whose headline ends in a full stop reads as a paragraph: take the
         # first block as the headline too.
         titles = [b for i, b in enumerate(blocks) if b.is_title or i == 0]
+        every_title = " ".join(b.text.lower() for b in titles)
+        title_ids = {id(b) for b in titles}
         set_off = {b.block.start for b in analysis.body() if analysis.set_off(b)}
         for block in blocks:
-            headline = " ".join(b.text.lower() for b in titles if b is not block)
+            headline = (
+                " ".join(b.text.lower() for b in titles if b is not block)
+                if id(block) in title_ids
+                else every_title
+            )
             if block.start in set_off:  # "According to a columnist:" then their words
                 continue
             skip = _dateline_end(block, bool(body) and block is body[0])
@@ -147,8 +153,7 @@ def _for_the_day(analysis: Analysis, offset: int, headline: str, phrase: str) ->
     """A piece meant only for the day it runs: its headline names the same day or is
     a day's edition ("Five things to watch in tonight's debate", "Tuesday's email"), or
     the sentence tells the reader what to do then ("Watch tonight at nine")."""
-    editions = (rf"{re.escape(day)}['’]s" for day in words("dates", "relative-dates", "weekdays"))
-    if any(re.search(rf"\b{day}\b", headline) for day in (re.escape(phrase), *editions)):
+    if _names_the_day(headline, phrase):
         return True
     found = analysis.token_at(offset)
     if found is None:
@@ -162,6 +167,14 @@ def _for_the_day(analysis: Analysis, offset: int, headline: str, phrase: str) ->
         and root.tag_ == "VB"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
     )
+
+
+@lru_cache(maxsize=64)
+def _names_the_day(headline: str, phrase: str) -> bool:
+    """The headline names the day of ``phrase`` or is a day's edition ("Tuesday's
+    email"); asked again for each relative date under the same headline."""
+    editions = (rf"{re.escape(day)}['’]s" for day in words("dates", "relative-dates", "weekdays"))
+    return any(re.search(rf"\b{day}\b", headline) for day in (re.escape(phrase), *editions))
 
 
 def _first_person(analysis: Analysis, offset: int) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import islice
@@ -35,6 +37,8 @@ NON_SPACE = re.compile(r"\S+")
 # quoted words are; headlines quote sources far more often than they doubt in our voice.
 MIN_BODY_WORDS = 40
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:(?:a|an|the)\s+)?")
+LONGEST_RUN = 8  # words: longer runs of quoted words are looked for by a scan
+GAP_MARKS = len(",and" + "the")  # the most characters of a LIST_GAP match that are not spaces
 # A word cut short to spare the reader ("n----", "f***"): only ever in someone's words.
 EXPURGATED = re.compile(r"\w[-*]{2,}")
 # "Spanish for 'goodbye'": a capitalised word mid-sentence, then "for", is a language.
@@ -189,6 +193,40 @@ class _Quoted:
         return self.words in other.words or self.lemmas in other.lemmas
 
 
+def _runs(padded: str) -> Iterator[tuple[str, ...]]:
+    """Every run of up to LONGEST_RUN words of a padded text (" a b "): the texts a
+    padded text with that many words is found inside."""
+    parts = padded.split(" ")[1:-1]
+    for start in range(len(parts)):
+        for end in range(start + 1, min(start + LONGEST_RUN, len(parts)) + 1):
+            yield tuple(parts[start:end])
+
+
+class _Quotes:
+    """Some quotes' words: whether another quote's words are inside one of theirs is a
+    lookup of its run of words, not a scan of every quote (for a run too long to
+    index, it is the scan)."""
+
+    def __init__(self) -> None:
+        self.quoted: dict[int, tuple[Quote, _Quoted]] = {}  # by id, the quote kept alive
+        self.word_runs: set[tuple[str, ...]] = set()
+        self.lemma_runs: set[tuple[str, ...]] = set()
+
+    def add(self, quote: Quote, quoted: _Quoted) -> None:
+        self.quoted[id(quote)] = quote, quoted
+        self.word_runs.update(_runs(quoted.words))
+        self.lemma_runs.update(_runs(quoted.lemmas))
+
+    def hold(self, quote: Quote, quoted: _Quoted) -> bool:
+        """Whether ``quoted``, the words of ``quote``, are inside another quote's."""
+        words, lemmas = quoted.words.split(" ")[1:-1], quoted.lemmas.split(" ")[1:-1]
+        if id(quote) in self.quoted or max(len(words), len(lemmas)) > LONGEST_RUN:
+            return any(
+                quoted.within(other) for kept, other in self.quoted.values() if kept is not quote
+            )
+        return tuple(words) in self.word_runs or tuple(lemmas) in self.lemma_runs
+
+
 class _Story:
     """What the story says about whose words are whose."""
 
@@ -197,13 +235,19 @@ class _Story:
         quotes = analysis.quotes.quotes
         self.words = {id(q): _quoted(analysis, q) for q in quotes}
         self.sourced_quotes = [q for q in quotes if q.attributed or q.direct]
+        self.others = _Quotes()  # the sourced and spared quotes
+        for quote in self.sourced_quotes:
+            self.others.add(quote, self.words[id(quote)])
         self.body_lemmas = _reported_body_lemmas(analysis)
         self.spared: list[Quote] = []
+        self.spared_ends: list[int] = []  # sorted
 
     def spare(self, quote: Quote) -> None:
         """Remember a quote that is not flagged: for the same words quoted again, for
         the quotes listed with it and, in the body, for the headline."""
         self.spared.append(quote)
+        bisect.insort(self.spared_ends, quote.end)
+        self.others.add(quote, self.words[id(quote)])
         if not _headline(self.analysis, quote):
             self.body_lemmas |= set(self.words[id(quote)].lemmas.split())
 
@@ -222,7 +266,7 @@ class _Story:
         if headline and (
             self._echoed_in_body(words)
             or _speaker_named(block, quote)
-            or _body_too_short(analysis, quote)
+            or self._body_too_short(quote)
         ):
             return True
         head = _head(block, quote)
@@ -251,11 +295,7 @@ class _Story:
         return block.block.start + token.sent.start_char, block.block.start + token.sent.end_char
 
     def _quoted_elsewhere(self, quote: Quote) -> bool:
-        words = self.words[id(quote)]
-        return any(
-            other is not quote and words.within(self.words[id(other)])
-            for other in [*self.sourced_quotes, *self.spared]
-        )
+        return self.others.hold(quote, self.words[id(quote)])
 
     def _echoed_in_body(self, words: _Quoted) -> bool:
         """At least half a headline quote's words are the body's sources' words."""
@@ -281,12 +321,36 @@ class _Story:
     def _listed_with_spared(self, quote: Quote) -> bool:
         """'criminals' and 'rapists': a quote listed right after a spared one shares
         its source, or its use as a term."""
-        text = self.analysis.text
+        text, ends = self.analysis.text, self.spared_ends
+        near = ends[bisect.bisect_left(ends, _gap_start(text, quote.open)) :]
         return any(
-            LIST_GAP.fullmatch(text[other.end : quote.open]) is not None
-            for other in self.spared
-            if other.end <= quote.open
+            LIST_GAP.fullmatch(text[end : quote.open]) is not None
+            for end in itertools.takewhile(lambda end: end <= quote.open, near)
         )
+
+    def _body_too_short(self, quote: Quote) -> bool:
+        """The story under a headline is too short to check whose its quoted words are."""
+        return self._body_words - self._words_in.get(quote.blocks[0], 0) < MIN_BODY_WORDS
+
+    @cached_property
+    def _words_in(self) -> dict[int, int]:
+        return {b.index: len(WORD.findall(b.block.text)) for b in self.analysis.body()}
+
+    @cached_property
+    def _body_words(self) -> int:
+        return sum(self._words_in.values())
+
+
+def _gap_start(text: str, end: int) -> int:
+    """The earliest a list gap (", and the ") ending at ``end`` can start: it holds
+    at most GAP_MARKS characters that are not white space."""
+    marks = 0
+    for start in range(end, 0, -1):
+        if not text[start - 1].isspace():
+            marks += 1
+            if marks > GAP_MARKS:
+                return start
+    return 0
 
 
 def _quoted(analysis: Analysis, quote: Quote) -> _Quoted:
@@ -320,13 +384,6 @@ def _headline(analysis: Analysis, quote: Quote) -> bool:
     # Count at most one word past the limit: a long first paragraph costs no more.
     words = sum(1 for _ in islice(NON_SPACE.finditer(block.text), MAX_HEADLINE_WORDS + 1))
     return words <= MAX_HEADLINE_WORDS and "\n" not in block.text.strip()
-
-
-def _body_too_short(analysis: Analysis, quote: Quote) -> bool:
-    """The story under a headline is too short to check whose its quoted words are."""
-    index = quote.blocks[0]
-    body = [b.block.text for b in analysis.body() if b.index != index]
-    return sum(len(WORD.findall(text)) for text in body) < MIN_BODY_WORDS
 
 
 def _speaker_named(block: AnalysedBlock, quote: Quote) -> bool:

@@ -80,10 +80,10 @@ def article(words: int) -> str:
     """Paragraphs of the samples, repeated, up to about ``words`` words."""
     paras = [p for s in SAMPLES for p in s.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     chosen: list[str] = []
-    index = 0
-    while sum(len(p.split()) for p in chosen) < words:
-        chosen.append(paras[index % len(paras)])
-        index += 1
+    total = 0
+    while total < words:
+        chosen.append(paras[len(chosen) % len(paras)])
+        total += len(chosen[-1].split())
     return "\n\n".join(chosen) + "\n"
 
 
@@ -213,6 +213,7 @@ def main_bench(argv: list[str] | None = None) -> None:
     parser.add_argument("--select", help="rule codes to run (default: the default rule set)")
     parser.add_argument("--skip", default="", help="comma-separated: throughput,cache,cold,scaling")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each figure as it comes, into a file too
     skip = set(args.skip.split(","))
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)

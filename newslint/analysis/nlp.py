@@ -161,8 +161,9 @@ def _parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc
     taken, steps = taken_over(nlp)
     docs = nlp.pipe(tagged, batch_size=batch_size, as_tuples=True, disable=taken)
     for batch in minibatch(docs, batch_size):
+        batch_docs = [doc for doc, _ in batch]
         for step in steps:
-            step([doc for doc, _ in batch])
+            step(batch_docs)
         for doc, count in batch:
             parts.append(doc)
             if len(parts) == count:

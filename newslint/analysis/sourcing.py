@@ -139,17 +139,17 @@ class Sourcing:
             return self._holding_any.at(offset)
         block = self.sentences[index].block
         if block not in self._holding:
-            self._holding[block] = _holding(self._by_block.get(block, []))
+            self._holding[block] = _first_holding(self._by_block.get(block, []))
         found = self._holding[block].at(offset)
         return found if found is not None else self._holding_across.at(offset)
 
     @cached_property
     def _holding_any(self) -> FirstHolding[Attribution]:
-        return _holding(self.attributions)
+        return _first_holding(self.attributions)
 
     @cached_property
     def _holding_across(self) -> FirstHolding[Attribution]:
-        return _holding(self._quoted_across)
+        return _first_holding(self._quoted_across)
 
     def coverage(self, offset: int) -> Coverage | None:
         """How near the source of the words at ``offset`` is, or None if nothing sources them."""
@@ -423,6 +423,6 @@ def _trim(span: Span) -> tuple[Token, Token] | None:
     return first, last
 
 
-def _holding(attributions: list[Attribution]) -> FirstHolding[Attribution]:
+def _first_holding(attributions: list[Attribution]) -> FirstHolding[Attribution]:
     """Which of ``attributions``, the first in order, holds a point in its content."""
     return FirstHolding((s, e, a) for a in attributions for s, e in a.content)

@@ -248,6 +248,7 @@ class _Story:
         self.spared.append(quote)
         bisect.insort(self.spared_ends, quote.end)
         self.others.add(quote, self.words[id(quote)])
+        self.__dict__.pop("_spared_sentences", None)  # worked out again when next asked
         if not _headline(self.analysis, quote):
             self.body_lemmas |= set(self.words[id(quote)].lemmas.split())
 
@@ -278,8 +279,7 @@ class _Story:
 
     def beside_spared(self, quote: Quote) -> bool:
         """A quote in a sentence with another that is somebody's words or a term is one
-        of a series: "among 'very liberal' voters and 9 percent of the 'moderate' vote".
-        Asked once every quote is spared or not."""
+        of a series: "among 'very liberal' voters and 9 percent of the 'moderate' vote"."""
         return self._sentence(quote.inner_start) in self._spared_sentences
 
     @cached_property

@@ -1,3 +1,3 @@
-from newslint.cli.main import main
+from newslint.cli.main import entry
 
-raise SystemExit(main())
+entry()

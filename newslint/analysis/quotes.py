@@ -18,6 +18,7 @@ quote marks inside markup tags (``<a href="…">``) are not quotation marks at a
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -118,6 +119,16 @@ class QuoteScan:
     def covers(self, start: int, end: int) -> bool:
         """True if any part of ``[start, end)`` is inside a quote."""
         return self._inside.overlaps(start, end)
+
+    def opening_in(self, start: int, end: int) -> list[Quote]:
+        """The quotes whose opening mark is in ``[start, end)``, by where they open."""
+        opens, ranked = self._by_open
+        return ranked[bisect.bisect_left(opens, start) : bisect.bisect_left(opens, end)]
+
+    @cached_property
+    def _by_open(self) -> tuple[list[int], list[Quote]]:
+        ranked = sorted(self.quotes, key=lambda q: q.open)
+        return [q.open for q in ranked], ranked
 
     @cached_property
     def _innermost(self) -> FirstHolding[Quote]:

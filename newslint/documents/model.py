@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from newslint.documents.source import Source
 
@@ -77,7 +79,29 @@ class Document:
         return self.source.path
 
     def suppressed(self, line: int, code: str) -> bool:
-        return any(s.covers(line, code) for s in self.suppressions)
+        lines, in_force = self._suppressions_by_line
+        at = bisect.bisect_right(lines, line) - 1
+        return at >= 0 and any(s.covers(line, code) for s in in_force[at])
+
+    @cached_property
+    def _suppressions_by_line(self) -> tuple[list[int], list[tuple[Suppression, ...]]]:
+        """The lines where the suppressions in force change, and those in force from
+        each: every finding asks, and a long file may hold thousands of comments."""
+        starting: dict[int, list[int]] = {}
+        ending: dict[int, list[int]] = {}
+        for k, suppression in enumerate(self.suppressions):
+            starting.setdefault(suppression.first, []).append(k)
+            ending.setdefault(suppression.last + 1, []).append(k)
+        lines = sorted(starting.keys() | ending.keys())
+        in_force: dict[int, Suppression] = {}
+        table = []
+        for line in lines:
+            for k in ending.get(line, ()):
+                in_force.pop(k, None)
+            for k in starting.get(line, ()):
+                in_force[k] = self.suppressions[k]
+            table.append(tuple(in_force.values()))
+        return lines, table
 
     def suppression_warnings(self, known: Collection[str]) -> list[str]:
         """A message for each code in a suppression comment that is no prefix of a ``known``

@@ -101,13 +101,11 @@ class RelativeDate(Rule):
         title_ids = {id(b) for b in titles}
         set_off = {b.block.start for b in analysis.body() if analysis.set_off(b)}
         for block in blocks:
-            headline = (
-                " ".join(b.text.lower() for b in titles if b is not block)
-                if id(block) in title_ids
-                else every_title
-            )
             if block.start in set_off:  # "According to a columnist:" then their words
                 continue
+            # A headline's own words do not count: the other headlines are joined only
+            # for a match that gets that far, as a file may hold thousands of headings.
+            headline = None if id(block) in title_ids else every_title
             skip = _dateline_end(block, bool(body) and block is body[0])
             spared = [m.span() for m in idioms.finditer(block.text)]
             for match in pattern.finditer(block.text, skip):
@@ -116,6 +114,8 @@ class RelativeDate(Rule):
                     continue
                 if any(a <= match.start() < b for a, b in spared) or _guessed_count(block, match):
                     continue
+                if headline is None:
+                    headline = " ".join(b.text.lower() for b in titles if b is not block)
                 if _for_the_day(analysis, start, headline, match.group().lower()):
                     continue
                 if not (_first_person(analysis, start) or _figurative(analysis, start)):

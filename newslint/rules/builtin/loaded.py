@@ -120,11 +120,8 @@ def _quotes_in_sentence(analysis: Analysis, verb: Token, act: SpeechAct) -> bool
         return False
     last = verb.sent[-1]
     start, end = block.offset(verb.sent[0]), block.offset(last) + len(last.text)
-    colon = last.text == ":"
-    return any(
-        q.act is act and start <= q.open and (q.open < end or (colon and q.open <= end + 1))
-        for q in analysis.quotes.quotes
-    )
+    reach = end + 2 if last.text == ":" else end
+    return any(q.act is act for q in analysis.quotes.opening_in(start, reach))
 
 
 def _other_particle(verb: Token) -> bool:
@@ -171,8 +168,8 @@ def _quote_beside(analysis: Analysis, block: AnalysedBlock, verb: Token) -> bool
     "They sold us a wreck," he said.")."""
     start = block.offset(verb.sent[0])
     end = block.offset(verb.sent[-1]) + len(verb.sent[-1].text)
-    for q in analysis.quotes.quotes:
-        token = block.token_at(q.open + q.width) if start <= q.open < end else None
+    for q in analysis.quotes.opening_in(start, end):
+        token = block.token_at(q.open + q.width)
         if token is not None and not _spoken_by_other(token, verb):
             return True
     following = _next_sentence(analysis, block, verb)
@@ -180,7 +177,7 @@ def _quote_beside(analysis: Analysis, block: AnalysedBlock, verb: Token) -> bool
         return False
     owner = block if following.doc is block.doc else analysis.blocks[block.index + 1]
     opening = owner.offset(following[0])
-    return any(q.open == opening for q in analysis.quotes.quotes)
+    return bool(analysis.quotes.opening_in(opening, opening + 1))
 
 
 def _spoken_by_other(token: Token, verb: Token) -> bool:

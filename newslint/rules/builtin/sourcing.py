@@ -378,7 +378,7 @@ def _study_named(analysis: Analysis) -> bool:
 
 def _quotes_a_name(analysis: Analysis, block: AnalysedBlock, start: int) -> bool:
     """A quote later in the paragraph whose speaker is named."""
-    acts = [q.act for q in analysis.quotes.quotes if start < q.open < block.block.end]
+    acts = [q.act for q in analysis.quotes.opening_in(start + 1, block.block.end)]
     return any(act is not None and _names(analysis, act) for act in acts)
 
 

@@ -4,11 +4,12 @@
 
 It writes an archive of short invented news stories in JSON Lines (a story a line, with
 section and date), audits it with 1 and with 2 local Dask workers, interleaved and
-repeated, and prints articles and words per second for each worker count (the fastest
-of the repeats; the time includes starting the cluster and loading the model) and the
-ratio, which should be well above 1 when a second core is free. It then lints the same
-stories written as files with the plain CLI and checks that the per-rule counts are
-equal. Timing never gates the test suite.
+repeated, each writing the Parquet report and the PNG plot, and prints articles and
+words per second for each worker count (the fastest of the repeats; the time includes
+starting the cluster and loading the model) and the ratio, which should be well above 1
+when a second core is free. It then lints the same stories written as files with the
+plain CLI and checks that the per-rule counts are equal. Timing never gates the test
+suite.
 """
 
 from __future__ import annotations
@@ -93,13 +94,15 @@ def audit(archive: Path, folder: Path, workers: int) -> tuple[float, Counter[str
     """Wall time of one audit, and its findings per rule."""
     import pyarrow.parquet as pq
 
-    output = folder / f"report-{workers}.parquet"
-    command = [*NEWSLINT, "audit", str(archive), "--output", str(output)]
+    output, plot = folder / f"report-{workers}.parquet", folder / f"report-{workers}.png"
+    command = [*NEWSLINT, "audit", str(archive), "--output", str(output), "--plot", str(plot)]
     started = time.perf_counter()
     done = subprocess.run([*command, "--workers", str(workers)], capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if done.returncode != 0 or done.stderr:
         sys.exit(f"audit with {workers} workers failed ({done.returncode}):\n{done.stderr}")
+    if plot.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
+        sys.exit(f"audit with {workers} workers wrote no PNG plot")
     return elapsed, Counter(pq.read_table(output, columns=["code"])["code"].to_pylist())
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
@@ -92,7 +93,10 @@ class Sourcing:
     """Every attribution of one analysed document, indexed by sentence and offset."""
 
     def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
+        # The analysis keeps this model: a strong reference back would make the pair a
+        # cycle, and every document's parse would outlive its lint until the garbage
+        # collector's next full pass, the peak memory of a long run growing meanwhile.
+        self._analysis = weakref.ref(analysis)
         self.lexicon = default_lexicon()
         self.sentences: list[Sentence] = list(analysis.sentences())
         self._starts = [s.start for s in self.sentences]
@@ -112,6 +116,12 @@ class Sourcing:
         self._holding: dict[int, FirstHolding[Attribution]] = {}
         self._citing = {i for i, s in enumerate(self.sentences) if self._names_a_source(s)}
         self._speaking = {self.sentence_of(act.cue[0]) for _, act in analysis.speech_acts()}
+
+    @property
+    def analysis(self) -> Analysis:
+        analysis = self._analysis()
+        assert analysis is not None, "a sourcing model outlived its analysis"
+        return analysis
 
     @cached_property
     def attributed_words(self) -> int:

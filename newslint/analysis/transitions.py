@@ -35,6 +35,9 @@ class Stepped:
         unfinished = [state for state in states if not state.is_final()]
         while unfinished:
             unfinished = component.transition_states(unfinished, step.predict(unfinished))
+        # As spaCy's own decoder does: the step model's features for the whole batch
+        # sit in a reference cycle, and would wait for the garbage collector.
+        step.clear_memory()
         component.set_annotations(worded, states)
 
 

@@ -105,3 +105,34 @@ def test_a_beam_recogniser_keeps_its_own_search():
     nlp = spacy.blank("en")
     nlp.add_pipe("beam_ner")
     assert stepped(nlp, "beam_ner") is None
+
+
+def test_a_linted_document_is_freed_at_once_without_the_garbage_collector():
+    """No reference cycle keeps a document's analysis, parses or the parser's features
+    for its batch alive after its lint: a long run's peak memory stays flat."""
+    import gc
+    import weakref
+
+    from newslint.analysis.pipeline import analyse
+    from newslint.documents.loader import load_document
+    from newslint.documents.source import Source
+
+    nlp = load_model(None, components_for({Need.PARSE, Need.ENTITIES}))
+    text = (
+        "Harbour plan\n\nThe council said 300 homes would be built, "
+        '"and soon," Ana Cruz told the meeting.\n'
+    )
+    document = load_document(Source("story.txt", text))
+    gc.collect()
+    gc.disable()
+    try:
+        analysis = next(analyse([document], nlp))
+        assert analysis.sourcing.attributions
+        gone = [weakref.ref(analysis), *(weakref.ref(b.doc) for b in analysis.blocks if b.doc)]
+        del analysis
+        assert [ref() for ref in gone] == [None] * len(gone)
+        before = len(gc.get_objects())
+        next(analyse([document], nlp)).sourcing.attributions  # noqa: B018
+        assert len(gc.get_objects()) - before < 50
+    finally:
+        gc.enable()

@@ -10,6 +10,9 @@ per character as a ratio to the smallest case of its series. Linear cost keeps e
 ratio within 1.5.
 Then it lints a 5 MB article in a child process and prints its peak memory
 (``ru_maxrss``); ``max-file-size`` is raised above 5 MB through ``--config`` for that run.
+Last, it lints 50 and 400 articles cut from the same invented copy, each run in a child
+process, and prints each run's peak memory as a ratio to the first: flat in the number
+of files (within 1.5).
 Timing never gates the test suite.
 """
 
@@ -19,7 +22,7 @@ import argparse
 import contextlib
 import io
 import itertools
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,6 +35,8 @@ from newslint.cli.main import main
 PARAGRAPH_SIZES = (10_000, 40_000, 160_000)
 QUOTE_MARKS = (10_000, 50_000)
 ARTICLE_BYTES = 5_000_000
+FILE_COUNTS = (50, 400)
+FILE_BYTES = 2_500
 RATIO_LIMIT = 1.5
 MEMORY_LIMIT_MB = 1024
 RUNS = 3  # the best of three runs (two for the largest case) steadies the ratios
@@ -120,43 +125,62 @@ def time_series(folder: Path, name: str, texts: dict[int, str]) -> None:
         )
 
 
+def lint_child(*args: str) -> tuple[int, float, float]:
+    """Lint in a child process (all rules, JSON output): its exit code, wall seconds and
+    peak resident memory in MB (its own ``ru_maxrss``, not the largest child's so far)."""
+    command = [sys.executable, "-m", "newslint", "--no-cache", "--format", "json"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [*command, "--exit-zero", "--select", "ALL", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    return os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss / 1024
+
+
 def peak_memory(folder: Path) -> None:
     """Lint a 5 MB article in a child process and print its peak resident memory."""
     path = folder / "article-5mb.txt"
     path.write_text(article(ARTICLE_BYTES), encoding="utf-8")
     config = folder / "newslint.toml"
     config.write_text(f"max-file-size = {2 * ARTICLE_BYTES}\n", encoding="utf-8")
-    started = time.perf_counter()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newslint",
-            "--no-cache",
-            "--config",
-            str(config),
-            "--format",
-            "json",
-            "--exit-zero",
-            "--select",
-            "ALL",
-            str(path),
-        ],
-        capture_output=True,
-    )
-    elapsed = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    verdict = "ok" if proc.returncode == 0 and peak_mb < MEMORY_LIMIT_MB else "FAILED"
+    code, elapsed, peak_mb = lint_child("--config", str(config), str(path))
+    verdict = "ok" if code == 0 and peak_mb < MEMORY_LIMIT_MB else "FAILED"
     print(
-        f"article {path.stat().st_size:,} bytes: exit {proc.returncode}, {elapsed:.1f} s, "
+        f"article {path.stat().st_size:,} bytes: exit {code}, {elapsed:.1f} s, "
         f"peak memory {peak_mb:,.0f} MB  {verdict}"
     )
 
 
+def files_memory(folder: Path) -> None:
+    """Lint ``FILE_COUNTS`` articles of the same invented copy, one process each run, and
+    print each run's peak memory against the smallest: flat in the number of files, as
+    documents are linted a chunk at a time and only their findings are kept."""
+    text = article(max(FILE_COUNTS) * FILE_BYTES)
+    paragraphs = text.split("\n\n")
+    per_file = len(paragraphs) // max(FILE_COUNTS)
+    peaks: dict[int, float] = {}
+    for count in FILE_COUNTS:
+        repository = folder / f"files-{count}"
+        repository.mkdir()
+        for n in range(count):
+            story = "\n\n".join(paragraphs[n * per_file : (n + 1) * per_file])
+            (repository / f"story-{n:04d}.txt").write_text(story + "\n", encoding="utf-8")
+        code, elapsed, peaks[count] = lint_child("-j", "1", str(repository))
+        ratio = peaks[count] / peaks[min(FILE_COUNTS)]
+        verdict = "ok" if code == 0 and ratio <= RATIO_LIMIT else "FAILED"
+        print(
+            f"{count:4} files: exit {code}, {elapsed:.1f} s, peak memory "
+            f"{peaks[count]:,.0f} MB, ratio {ratio:.2f}  {verdict}"
+        )
+
+
 def main_bench() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-memory", action="store_true", help="skip the 5 MB article")
-    parser.add_argument("--skip-speed", action="store_true", help="only the 5 MB article")
+    parser.add_argument("--skip-memory", action="store_true", help="skip the memory runs")
+    parser.add_argument("--skip-speed", action="store_true", help="only the memory runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -168,6 +192,7 @@ def main_bench() -> None:
             time_series(folder, "quote-marks", {n: quote_marks(n) for n in QUOTE_MARKS})
         if not args.skip_memory:
             peak_memory(folder)
+            files_memory(folder)
 
 
 if __name__ == "__main__":

@@ -106,8 +106,8 @@ class Quote:
 
 @dataclass
 class QuoteScan:
-    """The quotes of a document. The lookups index them on first use, so ``quotes`` is
-    complete before anyone asks."""
+    """The quotes of a document, in the order they open. The lookups index them on first
+    use, so ``quotes`` is complete and in order before anyone asks."""
 
     quotes: list[Quote] = field(default_factory=list)
     stray_closers: list[int] = field(default_factory=list)
@@ -122,13 +122,12 @@ class QuoteScan:
 
     def opening_in(self, start: int, end: int) -> list[Quote]:
         """The quotes whose opening mark is in ``[start, end)``, by where they open."""
-        opens, ranked = self._by_open
-        return ranked[bisect.bisect_left(opens, start) : bisect.bisect_left(opens, end)]
+        opens = self._opens
+        return self.quotes[bisect.bisect_left(opens, start) : bisect.bisect_left(opens, end)]
 
     @cached_property
-    def _by_open(self) -> tuple[list[int], list[Quote]]:
-        ranked = sorted(self.quotes, key=lambda q: q.open)
-        return [q.open for q in ranked], ranked
+    def _opens(self) -> list[int]:
+        return [q.open for q in self.quotes]
 
     @cached_property
     def _innermost(self) -> FirstHolding[Quote]:
@@ -453,7 +452,7 @@ class _Scanner:
 
 
 def scan_quotes(document: Document) -> QuoteScan:
-    """All quotations in a document, in the order they close."""
+    """All quotations in a document, in the order they open."""
     scan = _Scanner(document).run()
     scan.quotes.sort(key=lambda q: q.open)
     return scan
